@@ -1,0 +1,51 @@
+// Decodes training and prediction images from bytes: format and size are checked before any pixel is decoded.
+#pragma once
+
+#include <cstdint>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cvmock::trainer {
+
+enum class ImageFormat { Jpeg, Png, Bmp, Gif };
+
+// Why an image was refused. The server maps Format to BadRequestImageFormat and
+// Dimensions to BadRequestImageDimensions, as the real service does.
+enum class DecodeFailure { Format, Dimensions };
+
+class DecodeError : public std::runtime_error {
+ public:
+  DecodeError(DecodeFailure failure, const std::string& message);
+  DecodeFailure failure() const { return failure_; }
+
+ private:
+  DecodeFailure failure_;
+};
+
+// The real service accepts sides up to 10,240 px.
+inline constexpr int kMaxImageSide = 10240;
+
+struct ImageInfo {
+  ImageFormat format;
+  int width;   // as displayed, i.e. after EXIF orientation
+  int height;
+};
+
+// Reads the header only. Throws DecodeError for data that is not a JPEG, PNG, BMP or GIF
+// (Format), and for a zero-size image or a side over kMaxImageSide (Dimensions).
+ImageInfo probeImage(std::string_view bytes);
+
+// Pixels, row-major, 3 bytes (R, G, B) each.
+struct RgbImage {
+  int width = 0;
+  int height = 0;
+  std::vector<std::uint8_t> pixels;
+};
+
+// Probes, then decodes to RGB (first frame of a GIF), applying the EXIF orientation of a JPEG.
+// Throws DecodeError as probeImage does, and with Format when the body is truncated or corrupt.
+RgbImage decodeImage(std::string_view bytes);
+
+}  // namespace cvmock::trainer

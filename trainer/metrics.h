@@ -1,0 +1,29 @@
+// Precision, recall and average precision of held-out predictions, per tag and overall.
+#pragma once
+
+#include <vector>
+
+#include <Eigen/Core>
+
+namespace cvmock::trainer {
+
+// The numbers the service reports for a tag (and, aggregated, for an iteration).
+struct TagPerformance {
+  double precision = 0;
+  double precisionStdDeviation = 0;
+  double recall = 0;
+  double recallStdDeviation = 0;
+  double averagePrecision = 0;
+};
+
+struct Performance {
+  std::vector<TagPerformance> perTag;  // indexed like the model's tags
+  TagPerformance overall;
+};
+
+// probabilities: n_images x n_tags; labels[i]: the true tag indices of image i.
+// A tag is predicted for an image when its probability is >= threshold.
+Performance evaluate(const Eigen::MatrixXf& probabilities, const std::vector<std::vector<int>>& labels,
+                     double threshold);
+
+}  // namespace cvmock::trainer
