@@ -1,0 +1,109 @@
+// Status, code and message of every error cvmock sends, in one place.
+#include "mock_server/errors.h"
+
+namespace cvmock::server {
+
+ServiceError::ServiceError(int status, std::string code, const std::string& message)
+    : std::runtime_error(message), status_(status), code_(std::move(code)) {}
+
+GatewayError::GatewayError(int status, const std::string& message) : std::runtime_error(message), status_(status) {}
+
+namespace errors {
+namespace {
+ServiceError bad(const char* code, const std::string& message) { return ServiceError(400, code, message); }
+ServiceError notFound(const char* code, const std::string& message) { return ServiceError(404, code, message); }
+}  // namespace
+
+// The gateway's own words, so that clients matching on them behave as against Azure.
+GatewayError accessDenied() {
+  return GatewayError(401,
+                      "Access denied due to invalid subscription key or wrong API endpoint. Make sure to provide a "
+                      "valid key for an active subscription and use a correct regional API endpoint for your resource.");
+}
+GatewayError resourceNotFound(const std::string& detail) { return GatewayError(404, "Resource not found. " + detail); }
+
+ServiceError badRequest(const std::string& message) { return bad("BadRequest", message); }
+ServiceError requiredParamIsNull(const std::string& parameter) {
+  return bad("BadRequestRequiredParamIsNull", "Required parameter is null or missing: " + parameter);
+}
+ServiceError invalidIds(const std::string& parameter) {
+  return bad("BadRequestInvalidIds", "Invalid id in parameter " + parameter);
+}
+ServiceError unsupportedMediaType(const std::string& contentType) {
+  return ServiceError(415, "UnsupportedMediaType", "Unsupported media type: " + contentType);
+}
+ServiceError exceededBatchSize(const std::string& message) { return bad("BadRequestExceededBatchSize", message); }
+ServiceError operationNotSupported(const std::string& operation) {
+  return bad("BadRequestOperationNotSupported", operation + " is not supported for this project");
+}
+
+ServiceError notFoundProject() { return notFound("NotFoundProject", "Invalid project"); }
+ServiceError notFoundDomain() { return notFound("NotFoundDomain", "Invalid domain"); }
+ServiceError projectName() { return bad("BadRequestProjectName", "Invalid project name"); }
+ServiceError projectDescription() { return bad("BadRequestProjectDescription", "Invalid project description"); }
+ServiceError projectUnknownDomain() { return bad("BadRequestProjectUnknownDomain", "Unknown domain"); }
+ServiceError projectUnknownClassification() {
+  return bad("BadRequestProjectUnknownClassification", "Unknown classification type");
+}
+ServiceError projectUnsupportedDomainTypeChange() {
+  return bad("BadRequestProjectUnsupportedDomainTypeChange",
+             "Changing between classification and object detection domains is not supported");
+}
+
+ServiceError notFoundTag() { return notFound("NotFoundTag", "Invalid tag"); }
+ServiceError tagName() { return bad("BadRequestTagName", "Invalid tag name"); }
+ServiceError tagNameNotUnique() { return bad("BadRequestTagNameNotUnique", "Tag name is not unique"); }
+ServiceError tagDescription() { return bad("BadRequestTagDescription", "Invalid tag description"); }
+ServiceError tagType() { return bad("BadRequestTagType", "Invalid tag type"); }
+ServiceError multipleNegativeTag() {
+  return bad("BadRequestMultipleNegativeTag", "A project can have only one Negative tag");
+}
+
+ServiceError notFoundImage() { return notFound("NotFoundImage", "Invalid image"); }
+ServiceError imageBatch(const std::string& message) { return bad("BadRequestImageBatch", message); }
+ServiceError imageTags(const std::string& message) { return bad("BadRequestImageTags", message); }
+ServiceError imageFormat() { return bad("BadRequestImageFormat", "Bad image format"); }
+ServiceError imageDimensions() { return bad("BadRequestImageDimensions", "Bad image dimensions"); }
+ServiceError imageSizeBytes(std::size_t limitBytes) {
+  return bad("BadRequestImageSizeBytes",
+             "Image size exceeds the limit of " + std::to_string(limitBytes / (1024 * 1024)) + " MB");
+}
+ServiceError imageStream() { return bad("BadRequestImageStream", "No image data in the request"); }
+ServiceError negativeAndRegularTagOnSameImage() {
+  return bad("BadRequestNegativeAndRegularTagOnSameImage", "Negative tag cannot be combined with another tag");
+}
+ServiceError exceedTagPerImageLimit(int limit) {
+  return bad("BadRequestExceedTagPerImageLimit", "Exceeded the limit of " + std::to_string(limit) + " tags per image");
+}
+
+// The real service says "Invalid iteration" for an unknown id and for an unknown publish name alike.
+ServiceError notFoundIteration() { return notFound("NotFoundIteration", "Invalid iteration"); }
+ServiceError notFoundProjectDefaultIteration() {
+  return notFound("NotFoundProjectDefaultIteration", "The project has no trained iteration");
+}
+ServiceError iterationName() { return bad("BadRequestIterationName", "Invalid iteration name"); }
+ServiceError iterationNameNotUnique() { return bad("BadRequestIterationNameNotUnique", "Iteration name is not unique"); }
+ServiceError iterationIsNotTrained() { return bad("BadRequestIterationIsNotTrained", "Iteration is not trained"); }
+ServiceError iterationIsPublished() { return bad("BadRequestIterationIsPublished", "Iteration is published"); }
+ServiceError iterationNotPublished() { return bad("BadRequestIterationNotPublished", "Iteration is not published"); }
+ServiceError invalidPublishName(const std::string& message) { return bad("BadRequestInvalidPublishName", message); }
+ServiceError invalidPublishTarget() {
+  return bad("BadRequestInvalidPublishTarget", "Invalid prediction resource id");
+}
+ServiceError trainingNotNeeded() {
+  return bad("BadRequestTrainingNotNeeded", "Nothing changed since the last training");
+}
+ServiceError trainingAlreadyInProgress() {
+  return bad("BadRequestTrainingAlreadyInProgress", "A training is already in progress");
+}
+// CONTRACT.md: there is no dedicated code; classification answers with the generic validation failure.
+ServiceError notEnoughImagesForTraining() {
+  return bad("BadRequestTrainingValidationFailed", "Not enough images for training");
+}
+ServiceError multiClassTrainingValidationFailed() {
+  return bad("BadRequestMultiClassClassificationTrainingValidationFailed",
+             "Multiclass projects need exactly one tag per image");
+}
+
+}  // namespace errors
+}  // namespace cvmock::server

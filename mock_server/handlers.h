@@ -1,0 +1,54 @@
+// One handler per operationId: parse the call, ask the service, write the wire model.
+#pragma once
+
+#include "mock_server/call.h"
+
+namespace cvmock::server::handlers {
+
+// Training API: domains and projects (project_handlers.cc)
+void getDomains(Call& call);
+void getDomain(Call& call);
+void getProjects(Call& call);
+void createProject(Call& call);
+void getProject(Call& call);
+void updateProject(Call& call);
+void deleteProject(Call& call);
+
+// Training API: tags (tag_handlers.cc)
+void getTags(Call& call);
+void createTag(Call& call);
+void getTag(Call& call);
+void updateTag(Call& call);
+void deleteTag(Call& call);
+
+// Training API: images (image_handlers.cc)
+void getImages(Call& call);
+void createImagesFromData(Call& call);
+void createImagesFromFiles(Call& call);
+void deleteImages(Call& call);
+void getImageCount(Call& call);
+void getTaggedImages(Call& call);
+void getTaggedImageCount(Call& call);
+void getUntaggedImages(Call& call);
+void getUntaggedImageCount(Call& call);
+void createImageTags(Call& call);
+void deleteImageTags(Call& call);
+
+// Training API: iterations (iteration_handlers.cc)
+void trainProject(Call& call);
+void getIterations(Call& call);
+void getIteration(Call& call);
+void updateIteration(Call& call);
+void deleteIteration(Call& call);
+void getIterationPerformance(Call& call);
+void getImagePerformances(Call& call);
+void getImagePerformanceCount(Call& call);
+void publishIteration(Call& call);
+void unpublishIteration(Call& call);
+
+// Training quick test and the Prediction API (prediction_handlers.cc)
+void quickTestImage(Call& call);
+void classifyImage(Call& call);
+void classifyImageWithNoStore(Call& call);
+
+}  // namespace cvmock::server::handlers

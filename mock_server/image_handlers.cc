@@ -1,0 +1,120 @@
+// Handlers: uploading, listing, counting, tagging and deleting training images.
+#include "mock_server/base64.h"
+#include "mock_server/errors.h"
+#include "mock_server/handlers.h"
+#include "mock_server/json_fields.h"
+#include "mock_server/text.h"
+
+namespace cvmock::server::handlers {
+namespace {
+
+TaggingStatus parseTaggingStatus(const std::optional<std::string>& text) {
+  if (!text || equalsIgnoreCase(*text, "All")) return TaggingStatus::All;
+  if (equalsIgnoreCase(*text, "Tagged")) return TaggingStatus::Tagged;
+  if (equalsIgnoreCase(*text, "Untagged")) return TaggingStatus::Untagged;
+  throw errors::badRequest("taggingStatus must be All, Tagged or Untagged");
+}
+
+ImageOrder parseOrder(const std::optional<std::string>& text) {
+  if (!text || equalsIgnoreCase(*text, "Newest")) return ImageOrder::Newest;
+  if (equalsIgnoreCase(*text, "Oldest")) return ImageOrder::Oldest;
+  throw errors::badRequest("orderBy must be Newest or Oldest");
+}
+
+ImageQuery listQuery(const Call& call, TaggingStatus status) {
+  const int maxTake = call.service.config().limits.maxTake;
+  return {status, call.queryGuidList("tagIds"), parseOrder(call.query("orderBy")), call.take(50, maxTake), call.skip()};
+}
+
+void writeImages(Call& call, const ImageQuery& query) {
+  wire::Json out = wire::Json::array();
+  for (const ImageView& image : call.service.getImages(call.guid("projectId"), query)) {
+    out.push_back(wire::image(image, call.blobs()));
+  }
+  call.json(200, out);
+}
+
+void writeCount(Call& call, TaggingStatus status) {
+  ImageQuery query{status, call.queryGuidList("tagIds"), ImageOrder::Newest, 0, 0};
+  call.json(200, call.service.countImages(call.guid("projectId"), query));
+}
+
+// 200 when every image was stored, 207 (Multi-Status) when any was not.
+void writeSummary(Call& call, const ImageCreateSummaryView& summary) {
+  call.json(summary.isBatchSuccessful ? 200 : 207, wire::imageCreateSummary(summary, call.blobs()));
+}
+
+}  // namespace
+
+void getImages(Call& call) { writeImages(call, listQuery(call, parseTaggingStatus(call.query("taggingStatus")))); }
+void getTaggedImages(Call& call) { writeImages(call, listQuery(call, TaggingStatus::Tagged)); }
+void getUntaggedImages(Call& call) { writeImages(call, listQuery(call, TaggingStatus::Untagged)); }
+void getImageCount(Call& call) { writeCount(call, parseTaggingStatus(call.query("taggingStatus"))); }
+void getTaggedImageCount(Call& call) { writeCount(call, TaggingStatus::Tagged); }
+void getUntaggedImageCount(Call& call) { writeCount(call, TaggingStatus::Untagged); }
+
+void createImagesFromData(Call& call) {
+  const std::vector<std::string> tagIds = call.queryGuidList("tagIds");
+  std::vector<ImageUpload> uploads;
+  for (UploadedImage& image : call.images()) uploads.push_back({image.fileName, std::move(image.bytes), tagIds});
+  writeSummary(call, call.service.createImages(call.guid("projectId"), std::move(uploads)));
+}
+
+void createImagesFromFiles(Call& call) {
+  const nlohmann::json body = call.jsonBody();
+  const nlohmann::json& batch = requireObject(body);
+  const std::vector<std::string> batchTags = guidListField(batch, "tagIds");
+  auto images = batch.find("images");
+  if (images == batch.end() || !images->is_array()) throw errors::requiredParamIsNull("images");
+  std::vector<ImageUpload> uploads;
+  for (const nlohmann::json& entry : *images) {
+    const nlohmann::json& file = requireObject(entry);
+    std::optional<std::string> bytes = decodeBase64(optionalStringField(file, "contents").value_or(""));
+    if (!bytes) throw errors::badRequest("Image contents must be base64");
+    std::vector<std::string> tagIds = guidListField(file, "tagIds");
+    tagIds.insert(tagIds.end(), batchTags.begin(), batchTags.end());
+    uploads.push_back({optionalStringField(file, "name").value_or(""), std::move(*bytes), std::move(tagIds)});
+  }
+  writeSummary(call, call.service.createImages(call.guid("projectId"), std::move(uploads)));
+}
+
+// allImages=true answers 202 Accepted, as the service does for its background delete.
+void deleteImages(Call& call) {
+  const std::string projectId = call.guid("projectId");
+  if (call.queryBool("allImages").value_or(false)) {
+    call.service.deleteAllImages(projectId);
+    call.noContent(202);
+    return;
+  }
+  const std::vector<std::string> imageIds = call.queryGuidList("imageIds");
+  if (imageIds.empty()) throw errors::requiredParamIsNull("imageIds");
+  call.service.deleteImages(projectId, imageIds);
+  call.noContent();
+}
+
+void createImageTags(Call& call) {
+  const nlohmann::json body = call.jsonBody();
+  const nlohmann::json& batch = requireObject(body);
+  auto tags = batch.find("tags");
+  if (tags == batch.end() || !tags->is_array()) throw errors::requiredParamIsNull("tags");
+  std::vector<ImageTagPair> pairs;
+  for (const nlohmann::json& entry : *tags) {
+    const nlohmann::json& pair = requireObject(entry);
+    std::optional<std::string> imageId = normaliseGuid(optionalStringField(pair, "imageId").value_or(""));
+    std::optional<std::string> tagId = normaliseGuid(optionalStringField(pair, "tagId").value_or(""));
+    if (!imageId || !tagId) throw errors::invalidIds("tags");
+    pairs.push_back({*imageId, *tagId});
+  }
+  call.json(200, wire::imageTagCreateSummary(call.service.createImageTags(call.guid("projectId"), pairs)));
+}
+
+void deleteImageTags(Call& call) {
+  const std::vector<std::string> imageIds = call.queryGuidList("imageIds");
+  const std::vector<std::string> tagIds = call.queryGuidList("tagIds");
+  if (imageIds.empty()) throw errors::requiredParamIsNull("imageIds");
+  if (tagIds.empty()) throw errors::requiredParamIsNull("tagIds");
+  call.service.deleteImageTags(call.guid("projectId"), imageIds, tagIds);
+  call.noContent();
+}
+
+}  // namespace cvmock::server::handlers

@@ -1,0 +1,250 @@
+// TrainingService: uploading, listing, tagging and deleting training images.
+#include <algorithm>
+#include <unordered_set>
+
+#include "mock_server/errors.h"
+#include "mock_server/training_service.h"
+#include "trainer/decode.h"
+#include "trainer/features.h"
+
+namespace cvmock::server {
+namespace {
+
+// FNV-1a over the bytes; a match is confirmed byte for byte before an upload is called a duplicate.
+std::string hashBytes(const std::string& bytes) {
+  std::uint64_t hash = 1469598103934665603ULL;
+  for (unsigned char c : bytes) hash = (hash ^ c) * 1099511628211ULL;
+  return std::to_string(hash) + ":" + std::to_string(bytes.size());
+}
+
+bool hasTag(const ImageRecord& image, const std::string& tagId) {
+  return std::any_of(image.tags.begin(), image.tags.end(), [&](const ImageTagRecord& t) { return t.tagId == tagId; });
+}
+
+bool matches(const ImageRecord& image, const ImageQuery& query) {
+  if (query.taggingStatus == TaggingStatus::Tagged && image.tags.empty()) return false;
+  if (query.taggingStatus == TaggingStatus::Untagged && !image.tags.empty()) return false;
+  if (query.tagIds.empty()) return true;
+  return std::any_of(query.tagIds.begin(), query.tagIds.end(), [&](const std::string& id) { return hasTag(image, id); });
+}
+
+// An upload decoded and featurised before any lock is taken: the slow part runs in parallel.
+struct PreparedUpload {
+  ImageUpload upload;
+  std::string failure;  // per-image status when it cannot be stored
+  trainer::ImageInfo info{};
+  std::vector<float> features;
+};
+
+PreparedUpload prepare(ImageUpload upload, std::size_t maxBytes) {
+  PreparedUpload prepared{std::move(upload), "", {}, {}};
+  if (prepared.upload.bytes.size() > maxBytes) {
+    prepared.failure = "ErrorImageSize";
+    return prepared;
+  }
+  try {
+    const trainer::RgbImage image = trainer::decodeImage(prepared.upload.bytes);
+    prepared.info = {trainer::ImageFormat::Jpeg, image.width, image.height};
+    const trainer::FeatureVector features = trainer::extractFeatures(image);
+    prepared.features.assign(features.data(), features.data() + features.size());
+  } catch (const trainer::DecodeError& error) {
+    prepared.failure = error.failure() == trainer::DecodeFailure::Dimensions ? "ErrorImageSize" : "ErrorImageFormat";
+  }
+  return prepared;
+}
+
+}  // namespace
+
+std::vector<ImageView> TrainingService::withTagNames(const std::string& projectId,
+                                                     std::vector<ImageRecord> images) const {
+  std::unordered_map<std::string, std::string> names;
+  for (const TagRecord& tag : store_->tags(projectId)) names.emplace(tag.id, tag.name);
+  std::vector<ImageView> views;
+  views.reserve(images.size());
+  for (ImageRecord& image : images) {
+    ImageView view{std::move(image), {}};
+    for (const ImageTagRecord& t : view.image.tags) view.tagNames.push_back(names[t.tagId]);
+    views.push_back(std::move(view));
+  }
+  return views;
+}
+
+ImageCreateSummaryView TrainingService::createImages(const std::string& projectId, std::vector<ImageUpload> uploads) {
+  const ServiceLimits& limits = config_.limits;
+  if (uploads.empty()) throw errors::imageStream();
+  if (static_cast<int>(uploads.size()) > limits.maxImagesPerBatch) {
+    throw errors::imageBatch("Exceeded the limit of " + std::to_string(limits.maxImagesPerBatch) + " images per batch");
+  }
+  requireProject(projectId);
+  std::vector<PreparedUpload> prepared;
+  prepared.reserve(uploads.size());
+  for (ImageUpload& upload : uploads) {
+    if (static_cast<int>(upload.tagIds.size()) > limits.maxTagsPerBatch) {
+      throw errors::imageBatch("Exceeded the limit of " + std::to_string(limits.maxTagsPerBatch) + " tags per batch");
+    }
+    prepared.push_back(prepare(std::move(upload), limits.maxTrainingImageBytes));
+  }
+
+  std::unique_lock lock(rules_);
+  ProjectRecord project = requireProject(projectId);
+  std::unordered_map<std::string, TagRecord> tags;
+  for (const TagRecord& tag : store_->tags(projectId)) tags.emplace(tag.id, tag);
+  for (const PreparedUpload& p : prepared) {
+    for (const std::string& tagId : p.upload.tagIds) {
+      if (!tags.contains(tagId)) throw errors::notFoundTag();
+    }
+  }
+  std::unordered_map<std::string, ImageRecord> byHash;
+  for (ImageRecord& image : store_->images(projectId)) byHash.emplace(image.contentHash, std::move(image));
+
+  ImageCreateSummaryView summary;
+  std::vector<NewImage> accepted;
+  const TimePoint created = now();
+  for (PreparedUpload& p : prepared) {
+    ImageCreateResultView result{p.upload.source, p.failure, std::nullopt};
+    const bool negative = std::any_of(p.upload.tagIds.begin(), p.upload.tagIds.end(),
+                                      [&](const std::string& id) { return tags.at(id).type == TagType::Negative; });
+    if (result.status.empty() && negative && p.upload.tagIds.size() > 1) {
+      result.status = "ErrorNegativeAndRegularTagOnSameImage";
+    }
+    const std::string hash = hashBytes(p.upload.bytes);
+    if (result.status.empty()) {
+      auto duplicate = byHash.find(hash);
+      if (duplicate != byHash.end() && store_->imageBytes(projectId, duplicate->second.id) == p.upload.bytes) {
+        result.status = "OKDuplicate";
+        result.image = withTagNames(projectId, {duplicate->second}).front();
+      }
+    }
+    if (result.status.empty()) {
+      ImageRecord record{ids_.next(), projectId, created, p.info.width, p.info.height, {}, {}, hash};
+      for (const std::string& tagId : p.upload.tagIds) {
+        if (!hasTag(record, tagId)) record.tags.push_back({tagId, created});
+      }
+      byHash.emplace(hash, record);
+      result.status = "OK";
+      result.image = withTagNames(projectId, {record}).front();
+      accepted.push_back({std::move(record), std::move(p.upload.bytes), std::move(p.features)});
+    }
+    summary.isBatchSuccessful = summary.isBatchSuccessful && result.status == "OK";
+    summary.images.push_back(std::move(result));
+  }
+  if (!accepted.empty()) {
+    store_->addImages(accepted);
+    touchImages(project);
+  }
+  return summary;
+}
+
+std::vector<ImageView> TrainingService::getImages(const std::string& projectId, const ImageQuery& query) const {
+  std::shared_lock lock(rules_);
+  requireProject(projectId);
+  std::vector<ImageRecord> all = store_->images(projectId);
+  if (query.order == ImageOrder::Newest) std::reverse(all.begin(), all.end());
+  std::vector<ImageRecord> page;
+  int skipped = 0;
+  for (ImageRecord& image : all) {
+    if (!matches(image, query)) continue;
+    if (skipped++ < query.skip) continue;
+    if (static_cast<int>(page.size()) >= query.take) break;
+    page.push_back(std::move(image));
+  }
+  return withTagNames(projectId, std::move(page));
+}
+
+int TrainingService::countImages(const std::string& projectId, const ImageQuery& query) const {
+  std::shared_lock lock(rules_);
+  requireProject(projectId);
+  const std::vector<ImageRecord> all = store_->images(projectId);
+  return static_cast<int>(std::count_if(all.begin(), all.end(), [&](const ImageRecord& i) { return matches(i, query); }));
+}
+
+void TrainingService::deleteImages(const std::string& projectId, const std::vector<std::string>& imageIds) {
+  if (static_cast<int>(imageIds.size()) > config_.limits.maxDeleteImageIds) {
+    throw errors::exceededBatchSize("At most " + std::to_string(config_.limits.maxDeleteImageIds) +
+                                    " images can be deleted at once");
+  }
+  std::unique_lock lock(rules_);
+  ProjectRecord project = requireProject(projectId);
+  store_->eraseImages(projectId, imageIds);
+  touchImages(project);
+}
+
+void TrainingService::deleteAllImages(const std::string& projectId) {
+  std::unique_lock lock(rules_);
+  ProjectRecord project = requireProject(projectId);
+  std::vector<std::string> ids;
+  for (const ImageRecord& image : store_->images(projectId)) ids.push_back(image.id);
+  store_->eraseImages(projectId, ids);
+  touchImages(project);
+}
+
+ImageTagCreateSummaryView TrainingService::createImageTags(const std::string& projectId,
+                                                           const std::vector<ImageTagPair>& pairs) {
+  if (static_cast<int>(pairs.size()) > config_.limits.maxImageTagsPerBatch) {
+    throw errors::exceededBatchSize("At most " + std::to_string(config_.limits.maxImageTagsPerBatch) +
+                                    " image tags per batch");
+  }
+  std::unique_lock lock(rules_);
+  ProjectRecord project = requireProject(projectId);
+  std::unordered_map<std::string, ImageRecord> changed;
+  ImageTagCreateSummaryView summary;
+  const TimePoint created = now();
+  for (const ImageTagPair& pair : pairs) {
+    const TagRecord tag = requireTag(projectId, pair.tagId);
+    auto it = changed.find(pair.imageId);
+    if (it == changed.end()) {
+      std::optional<ImageRecord> image = store_->image(projectId, pair.imageId);
+      if (!image) throw errors::notFoundImage();
+      it = changed.emplace(pair.imageId, std::move(*image)).first;
+    }
+    ImageRecord& image = it->second;
+    if (hasTag(image, tag.id)) {
+      summary.duplicated.push_back(pair);
+      continue;
+    }
+    if (static_cast<int>(image.tags.size()) >= config_.limits.maxTagsPerImage) {
+      summary.exceeded.push_back(pair);
+      continue;
+    }
+    const bool imageHasNegative = std::any_of(image.tags.begin(), image.tags.end(), [&](const ImageTagRecord& t) {
+      std::optional<TagRecord> other = store_->tag(projectId, t.tagId);
+      return other && other->type == TagType::Negative;
+    });
+    if (!image.tags.empty() && (tag.type == TagType::Negative || imageHasNegative)) {
+      throw errors::negativeAndRegularTagOnSameImage();
+    }
+    image.tags.push_back({tag.id, created});
+    summary.created.push_back(pair);
+  }
+  std::vector<ImageRecord> records;
+  for (auto& [id, image] : changed) records.push_back(std::move(image));
+  store_->putImageRecords(records);
+  if (!summary.created.empty()) touchImages(project);
+  return summary;
+}
+
+void TrainingService::deleteImageTags(const std::string& projectId, const std::vector<std::string>& imageIds,
+                                      const std::vector<std::string>& tagIds) {
+  if (static_cast<int>(imageIds.size()) > config_.limits.maxDeleteImageTagIds ||
+      static_cast<int>(tagIds.size()) > config_.limits.maxTagsPerBatch) {
+    throw errors::exceededBatchSize("Too many image or tag ids in one call");
+  }
+  std::unique_lock lock(rules_);
+  ProjectRecord project = requireProject(projectId);
+  const std::unordered_set<std::string> doomed(tagIds.begin(), tagIds.end());
+  std::vector<ImageRecord> records;
+  for (const std::string& imageId : imageIds) {
+    std::optional<ImageRecord> image = store_->image(projectId, imageId);
+    if (!image) continue;
+    std::erase_if(image->tags, [&](const ImageTagRecord& t) { return doomed.contains(t.tagId); });
+    records.push_back(std::move(*image));
+  }
+  store_->putImageRecords(records);
+  touchImages(project);
+}
+
+std::optional<std::string> TrainingService::imageBytes(const std::string& projectId, const std::string& imageId) const {
+  return store_->imageBytes(projectId, imageId);
+}
+
+}  // namespace cvmock::server

@@ -1,0 +1,298 @@
+// TrainingService: training, iterations, their evaluation, and publishing.
+#include <algorithm>
+#include <cmath>
+#include <unordered_set>
+
+#include "mock_server/domains.h"
+#include "mock_server/errors.h"
+#include "mock_server/text.h"
+#include "mock_server/training_service.h"
+#include "trainer/training.h"
+
+namespace cvmock::server {
+namespace {
+
+// The images a training will use, with labels as output indices: taken when TrainProject is called.
+struct TrainingSnapshot {
+  std::vector<TrainedTag> tags;
+  std::vector<std::string> imageIds;
+  std::vector<std::vector<int>> labels;
+};
+
+TrainingSnapshot snapshotForTraining(const std::vector<TagRecord>& tags, const std::vector<ImageRecord>& images,
+                                     const std::vector<std::string>& selectedTags) {
+  TrainingSnapshot snapshot;
+  std::unordered_map<std::string, int> counts;
+  for (const ImageRecord& image : images) {
+    for (const ImageTagRecord& t : image.tags) ++counts[t.tagId];
+  }
+  std::unordered_map<std::string, int> indexOf;
+  for (const TagRecord& tag : tags) {
+    const bool selected = selectedTags.empty() ||
+                          std::find(selectedTags.begin(), selectedTags.end(), tag.id) != selectedTags.end();
+    if (!selected || counts[tag.id] == 0) continue;
+    indexOf.emplace(tag.id, static_cast<int>(snapshot.tags.size()));
+    snapshot.tags.push_back({tag.id, tag.name, tag.type, counts[tag.id]});
+  }
+  for (const ImageRecord& image : images) {
+    std::vector<int> labels;
+    for (const ImageTagRecord& t : image.tags) {
+      auto it = indexOf.find(t.tagId);
+      if (it != indexOf.end()) labels.push_back(it->second);
+    }
+    if (labels.empty()) continue;
+    snapshot.imageIds.push_back(image.id);
+    snapshot.labels.push_back(std::move(labels));
+  }
+  return snapshot;
+}
+
+trainer::ClassificationType toTrainer(ClassificationType type) {
+  return type == ClassificationType::Multiclass ? trainer::ClassificationType::Multiclass
+                                                : trainer::ClassificationType::Multilabel;
+}
+
+std::vector<PredictionEntry> rankedPredictions(const std::vector<TrainedTag>& tags, const float* probabilities) {
+  std::vector<PredictionEntry> entries;
+  entries.reserve(tags.size());
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    entries.push_back({tags[i].id, tags[i].name, tags[i].type, probabilities[i]});
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const PredictionEntry& a, const PredictionEntry& b) { return a.probability > b.probability; });
+  return entries;
+}
+
+bool hasAnyLabel(const HoldoutImage& image, const std::vector<TrainedTag>& tags,
+                 const std::unordered_set<std::string>& tagIds) {
+  if (tagIds.empty()) return true;
+  return std::any_of(image.labels.begin(), image.labels.end(),
+                     [&](int label) { return tagIds.contains(tags[label].id); });
+}
+
+}  // namespace
+
+IterationRecord TrainingService::requireIteration(const std::string& projectId, const std::string& iterationId) const {
+  std::optional<IterationRecord> iteration = store_->iteration(projectId, iterationId);
+  if (!iteration) throw errors::notFoundIteration();
+  return *iteration;
+}
+
+IterationRecord TrainingService::trainProject(const std::string& projectId, const TrainRequest& request) {
+  std::unique_lock lock(rules_);
+  ProjectRecord project = requireProject(projectId);
+  const std::vector<IterationRecord> iterations = store_->iterations(projectId);
+  for (const IterationRecord& iteration : iterations) {
+    if (iteration.status == IterationStatus::Training) throw errors::trainingAlreadyInProgress();
+  }
+  if (findDomain(project.domainId)->type == DomainType::ObjectDetection) {
+    throw errors::operationNotSupported("Object detection training");
+  }
+  const std::vector<ImageRecord> images = store_->images(projectId);
+  TrainingSnapshot snapshot = snapshotForTraining(store_->tags(projectId), images, request.selectedTags);
+  for (const TrainedTag& tag : snapshot.tags) {
+    if (tag.imageCount < config_.limits.minImagesPerTag) throw errors::notEnoughImagesForTraining();
+  }
+  if (snapshot.tags.size() < 2) throw errors::notEnoughImagesForTraining();
+  if (project.classificationType == ClassificationType::Multiclass) {
+    for (const std::vector<int>& labels : snapshot.labels) {
+      if (labels.size() != 1) throw errors::multiClassTrainingValidationFailed();
+    }
+  }
+  const bool unchanged = std::any_of(iterations.begin(), iterations.end(), [&](const IterationRecord& it) {
+    return it.status == IterationStatus::Completed && it.trainedRevision == project.revision;
+  });
+  if (unchanged && !request.forceTrain) throw errors::trainingNotNeeded();
+
+  ++project.iterationsCreated;
+  store_->putProject(project);
+  IterationRecord iteration;
+  iteration.id = ids_.next();
+  iteration.projectId = projectId;
+  iteration.name = "Iteration " + std::to_string(project.iterationsCreated);
+  iteration.created = iteration.lastModified = now();
+  iteration.domainId = project.domainId;
+  iteration.classificationType = project.classificationType;
+  iteration.trainingType = request.trainingType;
+  iteration.reservedBudgetInHours = request.reservedBudgetInHours;
+  iteration.trainedRevision = project.revision;
+  iteration.tags = snapshot.tags;
+  store_->putIteration(iteration);
+  queue_.submit([this, projectId, iterationId = iteration.id, snapshot = std::move(snapshot)]() mutable {
+    runTraining(projectId, iterationId, std::move(snapshot.imageIds), std::move(snapshot.labels));
+  });
+  return iteration;
+}
+
+void TrainingService::runTraining(const std::string& projectId, const std::string& iterationId,
+                                  std::vector<std::string> imageIds, std::vector<std::vector<int>> labels) {
+  const auto started = std::chrono::steady_clock::now();
+  std::optional<IterationRecord> iteration = store_->iteration(projectId, iterationId);
+  if (!iteration) return;
+  std::vector<std::vector<float>> features = store_->imageFeatures(projectId, imageIds);
+  trainer::TrainingData data;
+  data.tagCount = static_cast<int>(iteration->tags.size());
+  std::vector<std::size_t> kept;
+  for (std::size_t i = 0; i < features.size(); ++i) {
+    if (!features[i].empty()) kept.push_back(i);
+  }
+  const int dimension = kept.empty() ? 0 : static_cast<int>(features[kept.front()].size());
+  data.features.resize(static_cast<Eigen::Index>(kept.size()), dimension);
+  for (std::size_t row = 0; row < kept.size(); ++row) {
+    data.features.row(static_cast<Eigen::Index>(row)) =
+        Eigen::Map<const Eigen::RowVectorXf>(features[kept[row]].data(), dimension);
+    data.labels.push_back(labels[kept[row]]);
+  }
+  trainer::TrainingOptions options;
+  options.type = toTrainer(iteration->classificationType);
+  options.holdoutFraction = config_.holdoutFraction;
+  options.seed = config_.seed;
+
+  IterationRecord done = *iteration;
+  try {
+    trainer::TrainingResult result = trainer::train(data, options);
+    done.model = result.model.serialize();
+    for (std::size_t i = 0; i < result.holdout.size(); ++i) {
+      const int row = result.holdout[i];
+      Eigen::VectorXf p = result.holdoutProbabilities.row(static_cast<Eigen::Index>(i)).transpose();
+      done.holdout.push_back({imageIds[kept[row]], data.labels[row], std::vector<float>(p.data(), p.data() + p.size())});
+    }
+    done.status = IterationStatus::Completed;
+    done.trainedAt = now();
+  } catch (const std::exception& error) {
+    done.status = IterationStatus::Failed;
+    done.failure = error.what();
+  }
+  const double minutes =
+      std::chrono::duration<double, std::ratio<60>>(std::chrono::steady_clock::now() - started).count();
+  done.trainingTimeInMinutes = std::max(1, static_cast<int>(std::ceil(minutes)));  // the service reports whole minutes
+  done.lastModified = now();
+
+  std::unique_lock lock(rules_);
+  if (store_->iteration(projectId, iterationId)) store_->putIteration(done);
+}
+
+std::vector<IterationRecord> TrainingService::getIterations(const std::string& projectId) const {
+  requireProject(projectId);
+  return store_->iterations(projectId);
+}
+
+IterationRecord TrainingService::getIteration(const std::string& projectId, const std::string& iterationId) const {
+  requireProject(projectId);
+  return requireIteration(projectId, iterationId);
+}
+
+IterationRecord TrainingService::updateIteration(const std::string& projectId, const std::string& iterationId,
+                                                 const std::optional<std::string>& name) {
+  std::unique_lock lock(rules_);
+  requireProject(projectId);
+  IterationRecord iteration = requireIteration(projectId, iterationId);
+  if (name) {
+    if (isBlank(*name) || name->size() > config_.limits.maxNameLength) throw errors::iterationName();
+    for (const IterationRecord& other : store_->iterations(projectId)) {
+      if (other.id != iterationId && other.name == *name) throw errors::iterationNameNotUnique();
+    }
+    iteration.name = *name;
+  }
+  iteration.lastModified = now();
+  store_->putIteration(iteration);
+  return iteration;
+}
+
+void TrainingService::deleteIteration(const std::string& projectId, const std::string& iterationId) {
+  std::unique_lock lock(rules_);
+  requireProject(projectId);
+  const IterationRecord iteration = requireIteration(projectId, iterationId);
+  if (iteration.publishName) throw errors::iterationIsPublished();
+  store_->eraseIteration(projectId, iterationId);
+  std::lock_guard models(modelsMutex_);
+  models_.erase(iterationId);
+}
+
+IterationPerformanceView TrainingService::getIterationPerformance(const std::string& projectId,
+                                                                  const std::string& iterationId,
+                                                                  double threshold) const {
+  requireProject(projectId);
+  const IterationRecord iteration = requireIteration(projectId, iterationId);
+  if (iteration.status != IterationStatus::Completed) throw errors::iterationIsNotTrained();
+  const int tagCount = static_cast<int>(iteration.tags.size());
+  Eigen::MatrixXf probabilities(static_cast<Eigen::Index>(iteration.holdout.size()), tagCount);
+  std::vector<std::vector<int>> labels;
+  for (std::size_t i = 0; i < iteration.holdout.size(); ++i) {
+    const HoldoutImage& held = iteration.holdout[i];
+    probabilities.row(static_cast<Eigen::Index>(i)) = Eigen::Map<const Eigen::RowVectorXf>(held.probabilities.data(), tagCount);
+    labels.push_back(held.labels);
+  }
+  return {iteration.tags, trainer::evaluate(probabilities, labels, threshold)};
+}
+
+std::vector<ImagePerformanceView> TrainingService::getImagePerformances(const std::string& projectId,
+                                                                        const std::string& iterationId,
+                                                                        const std::vector<std::string>& tagIds,
+                                                                        int take, int skip) const {
+  requireProject(projectId);
+  const IterationRecord iteration = requireIteration(projectId, iterationId);
+  if (iteration.status != IterationStatus::Completed) throw errors::iterationIsNotTrained();
+  const std::unordered_set<std::string> wanted(tagIds.begin(), tagIds.end());
+  std::vector<ImagePerformanceView> page;
+  int skipped = 0;
+  for (auto held = iteration.holdout.rbegin(); held != iteration.holdout.rend(); ++held) {
+    if (!hasAnyLabel(*held, iteration.tags, wanted)) continue;
+    std::optional<ImageRecord> image = store_->image(projectId, held->imageId);
+    if (!image) continue;
+    if (skipped++ < skip) continue;
+    if (static_cast<int>(page.size()) >= take) break;
+    page.push_back({withTagNames(projectId, {*image}).front(), rankedPredictions(iteration.tags, held->probabilities.data())});
+  }
+  return page;
+}
+
+int TrainingService::countImagePerformances(const std::string& projectId, const std::string& iterationId,
+                                            const std::vector<std::string>& tagIds) const {
+  requireProject(projectId);
+  const IterationRecord iteration = requireIteration(projectId, iterationId);
+  if (iteration.status != IterationStatus::Completed) throw errors::iterationIsNotTrained();
+  const std::unordered_set<std::string> wanted(tagIds.begin(), tagIds.end());
+  return static_cast<int>(std::count_if(iteration.holdout.begin(), iteration.holdout.end(), [&](const HoldoutImage& h) {
+    return hasAnyLabel(h, iteration.tags, wanted) && store_->image(projectId, h.imageId).has_value();
+  }));
+}
+
+void TrainingService::publishIteration(const std::string& projectId, const std::string& iterationId,
+                                       const std::string& publishName, const std::string& predictionId,
+                                       bool overwrite) {
+  std::unique_lock lock(rules_);
+  requireProject(projectId);
+  IterationRecord iteration = requireIteration(projectId, iterationId);
+  if (iteration.status != IterationStatus::Completed) throw errors::iterationIsNotTrained();
+  if (isBlank(publishName) || publishName.size() > config_.limits.maxNameLength) {
+    throw errors::invalidPublishName("Invalid publish name");
+  }
+  if (!equalsIgnoreCase(predictionId, config_.predictionResourceId)) throw errors::invalidPublishTarget();
+  for (IterationRecord& other : store_->iterations(projectId)) {
+    if (other.id == iterationId || other.publishName != publishName) continue;
+    if (!overwrite) throw errors::invalidPublishName("Publish name is already used by another iteration");
+    other.publishName.reset();
+    other.publishResourceId.reset();
+    store_->putIteration(other);
+  }
+  iteration.publishName = publishName;
+  iteration.publishResourceId = config_.predictionResourceId;
+  iteration.lastModified = now();
+  store_->putIteration(iteration);
+}
+
+void TrainingService::unpublishIteration(const std::string& projectId, const std::string& iterationId) {
+  std::unique_lock lock(rules_);
+  requireProject(projectId);
+  IterationRecord iteration = requireIteration(projectId, iterationId);
+  if (!iteration.publishName) throw errors::iterationNotPublished();
+  iteration.publishName.reset();
+  iteration.publishResourceId.reset();
+  iteration.lastModified = now();
+  store_->putIteration(iteration);
+}
+
+void TrainingService::waitForIdle() { queue_.waitForIdle(); }
+
+}  // namespace cvmock::server

@@ -1,0 +1,34 @@
+// Typed access to request-body fields.
+#include "mock_server/json_fields.h"
+
+#include "mock_server/errors.h"
+#include "mock_server/ids.h"
+
+namespace cvmock::server {
+
+std::optional<std::string> optionalStringField(const nlohmann::json& object, const char* key) {
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return std::nullopt;
+  if (!it->is_string()) throw errors::badRequest(std::string("Field ") + key + " must be a string");
+  return it->get<std::string>();
+}
+
+std::vector<std::string> guidListField(const nlohmann::json& object, const char* key) {
+  std::vector<std::string> ids;
+  auto it = object.find(key);
+  if (it == object.end() || it->is_null()) return ids;
+  if (!it->is_array()) throw errors::badRequest(std::string("Field ") + key + " must be an array");
+  for (const nlohmann::json& item : *it) {
+    std::optional<std::string> id = item.is_string() ? normaliseGuid(item.get<std::string>()) : std::nullopt;
+    if (!id) throw errors::invalidIds(key);
+    ids.push_back(*id);
+  }
+  return ids;
+}
+
+const nlohmann::json& requireObject(const nlohmann::json& body) {
+  if (!body.is_object()) throw errors::badRequest("The request body must be a JSON object");
+  return body;
+}
+
+}  // namespace cvmock::server

@@ -1,0 +1,210 @@
+// MemoryStore: one mutex, value copies in and out.
+#include "mock_server/memory_store.h"
+
+#include <algorithm>
+#include <unordered_set>
+
+namespace cvmock::server {
+namespace {
+
+template <typename Record>
+auto findById(std::vector<Record>& records, const std::string& id) {
+  return std::find_if(records.begin(), records.end(), [&](const Record& r) { return r.id == id; });
+}
+
+template <typename Record>
+auto findById(const std::vector<Record>& records, const std::string& id) {
+  return std::find_if(records.begin(), records.end(), [&](const Record& r) { return r.id == id; });
+}
+
+template <typename Record>
+void upsert(std::vector<Record>& records, const Record& record) {
+  auto it = findById(records, record.id);
+  if (it == records.end()) {
+    records.push_back(record);
+  } else {
+    *it = record;
+  }
+}
+
+}  // namespace
+
+MemoryStore::ProjectState* MemoryStore::find(const std::string& projectId) {
+  auto it = projects_.find(projectId);
+  return it == projects_.end() ? nullptr : &it->second;
+}
+
+const MemoryStore::ProjectState* MemoryStore::find(const std::string& projectId) const {
+  auto it = projects_.find(projectId);
+  return it == projects_.end() ? nullptr : &it->second;
+}
+
+void MemoryStore::putProject(const ProjectRecord& project) {
+  std::lock_guard lock(mutex_);
+  auto [it, inserted] = projects_.try_emplace(project.id);
+  it->second.record = project;
+  if (inserted) projectOrder_.push_back(project.id);
+}
+
+std::optional<ProjectRecord> MemoryStore::project(const std::string& projectId) const {
+  std::lock_guard lock(mutex_);
+  const ProjectState* state = find(projectId);
+  if (!state) return std::nullopt;
+  return state->record;
+}
+
+std::vector<ProjectRecord> MemoryStore::projects() const {
+  std::lock_guard lock(mutex_);
+  std::vector<ProjectRecord> out;
+  out.reserve(projectOrder_.size());
+  for (const std::string& id : projectOrder_) out.push_back(projects_.at(id).record);
+  return out;
+}
+
+void MemoryStore::eraseProject(const std::string& projectId) {
+  std::lock_guard lock(mutex_);
+  if (projects_.erase(projectId) == 0) return;
+  std::erase(projectOrder_, projectId);
+}
+
+void MemoryStore::putTag(const TagRecord& tag) {
+  std::lock_guard lock(mutex_);
+  if (ProjectState* state = find(tag.projectId)) upsert(state->tags, tag);
+}
+
+std::optional<TagRecord> MemoryStore::tag(const std::string& projectId, const std::string& tagId) const {
+  std::lock_guard lock(mutex_);
+  const ProjectState* state = find(projectId);
+  if (!state) return std::nullopt;
+  auto it = findById(state->tags, tagId);
+  if (it == state->tags.end()) return std::nullopt;
+  return *it;
+}
+
+std::vector<TagRecord> MemoryStore::tags(const std::string& projectId) const {
+  std::lock_guard lock(mutex_);
+  const ProjectState* state = find(projectId);
+  return state ? state->tags : std::vector<TagRecord>{};
+}
+
+void MemoryStore::eraseTag(const std::string& projectId, const std::string& tagId) {
+  std::lock_guard lock(mutex_);
+  ProjectState* state = find(projectId);
+  if (!state) return;
+  std::erase_if(state->tags, [&](const TagRecord& t) { return t.id == tagId; });
+  for (NewImage& image : state->images) {
+    std::erase_if(image.record.tags, [&](const ImageTagRecord& t) { return t.tagId == tagId; });
+  }
+}
+
+void MemoryStore::addImages(const std::vector<NewImage>& images) {
+  std::lock_guard lock(mutex_);
+  for (const NewImage& image : images) {
+    ProjectState* state = find(image.record.projectId);
+    if (!state || state->imageIndex.contains(image.record.id)) continue;
+    state->imageIndex.emplace(image.record.id, state->images.size());
+    state->images.push_back(image);
+  }
+}
+
+void MemoryStore::putImageRecords(const std::vector<ImageRecord>& records) {
+  std::lock_guard lock(mutex_);
+  for (const ImageRecord& record : records) {
+    ProjectState* state = find(record.projectId);
+    if (!state) continue;
+    auto it = state->imageIndex.find(record.id);
+    if (it != state->imageIndex.end()) state->images[it->second].record = record;
+  }
+}
+
+std::optional<ImageRecord> MemoryStore::image(const std::string& projectId, const std::string& imageId) const {
+  std::lock_guard lock(mutex_);
+  const ProjectState* state = find(projectId);
+  if (!state) return std::nullopt;
+  auto it = state->imageIndex.find(imageId);
+  if (it == state->imageIndex.end()) return std::nullopt;
+  return state->images[it->second].record;
+}
+
+std::vector<ImageRecord> MemoryStore::images(const std::string& projectId) const {
+  std::lock_guard lock(mutex_);
+  std::vector<ImageRecord> out;
+  const ProjectState* state = find(projectId);
+  if (!state) return out;
+  out.reserve(state->images.size());
+  for (const NewImage& image : state->images) out.push_back(image.record);
+  return out;
+}
+
+std::optional<std::string> MemoryStore::imageBytes(const std::string& projectId, const std::string& imageId) const {
+  std::lock_guard lock(mutex_);
+  const ProjectState* state = find(projectId);
+  if (!state) return std::nullopt;
+  auto it = state->imageIndex.find(imageId);
+  if (it == state->imageIndex.end()) return std::nullopt;
+  return state->images[it->second].bytes;
+}
+
+std::vector<std::vector<float>> MemoryStore::imageFeatures(const std::string& projectId,
+                                                           const std::vector<std::string>& imageIds) const {
+  std::lock_guard lock(mutex_);
+  std::vector<std::vector<float>> out(imageIds.size());
+  const ProjectState* state = find(projectId);
+  if (!state) return out;
+  for (std::size_t i = 0; i < imageIds.size(); ++i) {
+    auto it = state->imageIndex.find(imageIds[i]);
+    if (it != state->imageIndex.end()) out[i] = state->images[it->second].features;
+  }
+  return out;
+}
+
+void MemoryStore::eraseImages(const std::string& projectId, const std::vector<std::string>& imageIds) {
+  std::lock_guard lock(mutex_);
+  ProjectState* state = find(projectId);
+  if (!state) return;
+  const std::unordered_set<std::string> doomed(imageIds.begin(), imageIds.end());
+  std::erase_if(state->images, [&](const NewImage& image) { return doomed.contains(image.record.id); });
+  state->imageIndex.clear();
+  for (std::size_t i = 0; i < state->images.size(); ++i) state->imageIndex.emplace(state->images[i].record.id, i);
+}
+
+void MemoryStore::putIteration(const IterationRecord& iteration) {
+  std::lock_guard lock(mutex_);
+  if (ProjectState* state = find(iteration.projectId)) upsert(state->iterations, iteration);
+}
+
+std::optional<IterationRecord> MemoryStore::iteration(const std::string& projectId,
+                                                      const std::string& iterationId) const {
+  std::lock_guard lock(mutex_);
+  const ProjectState* state = find(projectId);
+  if (!state) return std::nullopt;
+  auto it = findById(state->iterations, iterationId);
+  if (it == state->iterations.end()) return std::nullopt;
+  return *it;
+}
+
+std::vector<IterationRecord> MemoryStore::iterations(const std::string& projectId) const {
+  std::lock_guard lock(mutex_);
+  const ProjectState* state = find(projectId);
+  return state ? state->iterations : std::vector<IterationRecord>{};
+}
+
+void MemoryStore::eraseIteration(const std::string& projectId, const std::string& iterationId) {
+  std::lock_guard lock(mutex_);
+  if (ProjectState* state = find(projectId)) {
+    std::erase_if(state->iterations, [&](const IterationRecord& it) { return it.id == iterationId; });
+  }
+}
+
+void MemoryStore::addPrediction(const PredictionRecord& prediction) {
+  std::lock_guard lock(mutex_);
+  if (ProjectState* state = find(prediction.projectId)) state->predictions.push_back(prediction);
+}
+
+std::vector<PredictionRecord> MemoryStore::predictions(const std::string& projectId) const {
+  std::lock_guard lock(mutex_);
+  const ProjectState* state = find(projectId);
+  return state ? state->predictions : std::vector<PredictionRecord>{};
+}
+
+}  // namespace cvmock::server

@@ -1,0 +1,65 @@
+// The in-memory Store: everything in process memory, gone when cvmock stops.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <unordered_map>
+
+#include "mock_server/store.h"
+
+namespace cvmock::server {
+
+class MemoryStore final : public Store {
+ public:
+  MemoryStore() = default;
+  MemoryStore(const MemoryStore&) = delete;
+  MemoryStore& operator=(const MemoryStore&) = delete;
+
+  void putProject(const ProjectRecord& project) override;
+  std::optional<ProjectRecord> project(const std::string& projectId) const override;
+  std::vector<ProjectRecord> projects() const override;
+  void eraseProject(const std::string& projectId) override;
+
+  void putTag(const TagRecord& tag) override;
+  std::optional<TagRecord> tag(const std::string& projectId, const std::string& tagId) const override;
+  std::vector<TagRecord> tags(const std::string& projectId) const override;
+  void eraseTag(const std::string& projectId, const std::string& tagId) override;
+
+  void addImages(const std::vector<NewImage>& images) override;
+  void putImageRecords(const std::vector<ImageRecord>& records) override;
+  std::optional<ImageRecord> image(const std::string& projectId, const std::string& imageId) const override;
+  std::vector<ImageRecord> images(const std::string& projectId) const override;
+  std::optional<std::string> imageBytes(const std::string& projectId, const std::string& imageId) const override;
+  std::vector<std::vector<float>> imageFeatures(const std::string& projectId,
+                                               const std::vector<std::string>& imageIds) const override;
+  void eraseImages(const std::string& projectId, const std::vector<std::string>& imageIds) override;
+
+  void putIteration(const IterationRecord& iteration) override;
+  std::optional<IterationRecord> iteration(const std::string& projectId,
+                                           const std::string& iterationId) const override;
+  std::vector<IterationRecord> iterations(const std::string& projectId) const override;
+  void eraseIteration(const std::string& projectId, const std::string& iterationId) override;
+
+  void addPrediction(const PredictionRecord& prediction) override;
+  std::vector<PredictionRecord> predictions(const std::string& projectId) const override;
+
+ private:
+  // Everything one project owns; images keep upload order with an id index beside them.
+  struct ProjectState {
+    ProjectRecord record;
+    std::vector<TagRecord> tags;
+    std::vector<NewImage> images;
+    std::unordered_map<std::string, std::size_t> imageIndex;
+    std::vector<IterationRecord> iterations;
+    std::vector<PredictionRecord> predictions;
+  };
+
+  ProjectState* find(const std::string& projectId);
+  const ProjectState* find(const std::string& projectId) const;
+
+  mutable std::mutex mutex_;
+  std::vector<std::string> projectOrder_;
+  std::unordered_map<std::string, ProjectState> projects_;
+};
+
+}  // namespace cvmock::server

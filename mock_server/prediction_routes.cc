@@ -1,0 +1,17 @@
+// The Prediction API's route table (Prediction v3.0 and v3.1 share it).
+#include "mock_server/handlers.h"
+#include "mock_server/routes.h"
+
+namespace cvmock::server {
+
+const std::vector<Route>& predictionRoutes() {
+  using namespace handlers;
+  static const std::vector<Route> routes = {
+      {"POST", "{projectId}/classify/iterations/{publishedName}/image", "ClassifyImage", classifyImage},
+      {"POST", "{projectId}/classify/iterations/{publishedName}/image/nostore", "ClassifyImageWithNoStore",
+       classifyImageWithNoStore},
+  };
+  return routes;
+}
+
+}  // namespace cvmock::server

@@ -1,0 +1,61 @@
+// Handlers: GetDomains, GetDomain, and the project operations.
+#include "mock_server/domains.h"
+#include "mock_server/errors.h"
+#include "mock_server/handlers.h"
+#include "mock_server/json_fields.h"
+#include "mock_server/text.h"
+
+namespace cvmock::server::handlers {
+
+void getDomains(Call& call) {
+  wire::Json out = wire::Json::array();
+  for (const Domain& domain : allDomains()) out.push_back(wire::domain(domain));
+  call.json(200, out);
+}
+
+void getDomain(Call& call) {
+  const Domain* domain = findDomain(call.guid("domainId"));
+  if (!domain) throw errors::notFoundDomain();
+  call.json(200, wire::domain(*domain));
+}
+
+void getProjects(Call& call) {
+  wire::Json out = wire::Json::array();
+  for (const ProjectRecord& project : call.service.getProjects()) out.push_back(wire::project(project));
+  call.json(200, out);
+}
+
+void createProject(Call& call) {
+  ProjectCreate request;
+  request.name = call.query("name").value_or("");
+  request.description = call.query("description");
+  request.domainId = call.queryGuid("domainId");
+  request.classificationType = call.query("classificationType");
+  if (std::optional<std::string> platforms = call.query("targetExportPlatforms")) {
+    request.targetExportPlatforms = splitList(*platforms, ',');
+  }
+  call.json(200, wire::project(call.service.createProject(request)));
+}
+
+void getProject(Call& call) { call.json(200, wire::project(call.service.getProject(call.guid("projectId")))); }
+
+void updateProject(Call& call) {
+  const nlohmann::json body = call.jsonBody();
+  const nlohmann::json& fields = requireObject(body);
+  ProjectUpdate update;
+  update.name = optionalStringField(fields, "name");
+  update.description = optionalStringField(fields, "description");
+  if (auto settings = fields.find("settings"); settings != fields.end() && settings->is_object()) {
+    update.domainId = optionalStringField(*settings, "domainId");
+    if (update.domainId) update.domainId = normaliseGuid(*update.domainId).value_or(*update.domainId);
+    update.classificationType = optionalStringField(*settings, "classificationType");
+  }
+  call.json(200, wire::project(call.service.updateProject(call.guid("projectId"), update)));
+}
+
+void deleteProject(Call& call) {
+  call.service.deleteProject(call.guid("projectId"));
+  call.noContent();
+}
+
+}  // namespace cvmock::server::handlers

@@ -1,0 +1,159 @@
+// Server: normalises the path, checks the key, finds the operation and answers in the service's format.
+#include "mock_server/server.h"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <thread>
+
+#include "mock_server/http.h"
+
+#include "mock_server/auth.h"
+#include "mock_server/errors.h"
+#include "mock_server/ids.h"
+#include "mock_server/memory_store.h"
+#include "mock_server/routes.h"
+#include "mock_server/text.h"
+#include "mock_server/training_service.h"
+
+namespace cvmock::server {
+namespace {
+
+constexpr std::array kTrainingVersions = {"v3.0", "v3.1", "v3.2", "v3.3", "v3.4-preview"};
+constexpr std::array kPredictionVersions = {"v3.0", "v3.1"};
+
+template <std::size_t N>
+bool knownVersion(const std::array<const char*, N>& versions, const std::string& version) {
+  return std::any_of(versions.begin(), versions.end(), [&](const char* v) { return equalsIgnoreCase(v, version); });
+}
+
+template <std::size_t N>
+std::string versionList(const std::array<const char*, N>& versions) {
+  std::string out;
+  for (const char* v : versions) out += (out.empty() ? "" : ", ") + std::string(v);
+  return out;
+}
+
+// The headers every recorded response carries; the request id doubles as the prediction id.
+void setServiceHeaders(httplib::Response& response, const std::string& requestId) {
+  response.set_header("Request-Id", requestId);
+  response.set_header("apim-request-id", requestId);
+  response.set_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains; preload");
+  response.set_header("X-Content-Type-Options", "nosniff");
+  response.set_header("Date", formatHttpDate(now()));
+}
+
+void writeServiceError(httplib::Response& response, int status, const std::string& code, const std::string& message) {
+  response.status = status;
+  response.set_content(wire::Json{{"code", code}, {"message", message}}.dump(), "application/json; charset=utf-8");
+}
+
+void writeGatewayError(httplib::Response& response, const GatewayError& error) {
+  response.status = error.status();
+  wire::Json body = {{"error", {{"code", std::to_string(error.status())}, {"message", error.what()}}}};
+  response.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+// Image bytes behind the URIs in image JSON: /_cvmock/blobs/i-{project}/{i|t}-{image}, ids without hyphens.
+void serveBlob(TrainingService& service, const std::vector<std::string>& segments, httplib::Response& response) {
+  if (segments.size() != 4 || segments[2].size() < 2 || segments[3].size() < 2) {
+    throw errors::resourceNotFound("No such blob.");
+  }
+  std::optional<std::string> projectId = normaliseGuid(segments[2].substr(2));
+  std::optional<std::string> imageId = normaliseGuid(segments[3].substr(2));
+  std::optional<std::string> bytes =
+      projectId && imageId ? service.imageBytes(*projectId, *imageId) : std::optional<std::string>();
+  if (!bytes) throw errors::resourceNotFound("No such blob.");
+  response.status = 200;
+  response.set_content(std::move(*bytes), "application/octet-stream");
+}
+
+}  // namespace
+
+Server::Server(ServerConfig config)
+    : config_(std::move(config)),
+      service_(std::make_unique<TrainingService>(config_.service, std::make_unique<MemoryStore>())),
+      http_(std::make_unique<httplib::Server>()),
+      requestIds_(config_.service.seed ^ 0x9e3779b97f4a7c15ULL) {
+  auto handler = [this](const httplib::Request& request, httplib::Response& response) { dispatch(request, response); };
+  http_->Get(".*", handler);
+  http_->Post(".*", handler);
+  http_->Put(".*", handler);
+  http_->Patch(".*", handler);
+  http_->Delete(".*", handler);
+  // cpp-httplib expects a body on POST/PUT/PATCH/DELETE and refuses one without Content-Length;
+  // clients send such bodiless calls all the time (POST projects?name=...), so answer them here.
+  http_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+    const bool framed = request.has_header("Content-Length") || request.has_header("Transfer-Encoding");
+    if (framed || request.method == "GET") return httplib::Server::HandlerResponse::Unhandled;
+    dispatch(request, response);
+    return httplib::Server::HandlerResponse::Handled;
+  });
+  // 64 images of up to 6 MB each, plus multipart framing.
+  http_->set_payload_max_length(64 * config_.service.limits.maxTrainingImageBytes + 1024 * 1024);
+}
+
+Server::~Server() { stop(); }
+
+bool Server::bind() {
+  port_ = config_.port == 0 ? http_->bind_to_any_port(config_.host) : config_.port;
+  if (port_ < 0) return false;
+  return config_.port == 0 || http_->bind_to_port(config_.host, config_.port);
+}
+
+void Server::run() { http_->listen_after_bind(); }
+
+void Server::stop() {
+  if (http_->is_running()) http_->stop();
+}
+
+void Server::waitUntilReady() const {
+  while (!http_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+}
+
+void Server::dispatch(const httplib::Request& request, httplib::Response& response) {
+  const std::string requestId = requestIds_.next();
+  setServiceHeaders(response, requestId);
+  try {
+    const std::vector<std::string> segments = splitList(request.path, '/');
+    if (segments.size() >= 2 && segments[0] == "_cvmock" && segments[1] == "blobs" && request.method == "GET") {
+      serveBlob(*service_, segments, response);
+      return;
+    }
+    if (segments.size() < 3 || !equalsIgnoreCase(segments[0], "customvision")) {
+      throw errors::resourceNotFound("cvmock serves /customvision/{version}/training and /prediction.");
+    }
+    const std::string& version = segments[1];
+    const bool training = equalsIgnoreCase(segments[2], "training");
+    if (!training && !equalsIgnoreCase(segments[2], "prediction")) {
+      throw errors::resourceNotFound("Unknown API '" + segments[2] + "': expected training or prediction.");
+    }
+    if (training ? !knownVersion(kTrainingVersions, version) : !knownVersion(kPredictionVersions, version)) {
+      throw errors::resourceNotFound("API version '" + version + "' is not served; known versions are " +
+                                     (training ? versionList(kTrainingVersions) : versionList(kPredictionVersions)) +
+                                     ".");
+    }
+    const Api api = training ? Api::Training : Api::Prediction;
+    const std::string& key = training ? config_.trainingKey : config_.predictionKey;
+    if (!keysEqual(presentedKey(request, api), key)) throw errors::accessDenied();
+
+    const std::vector<std::string> rest(segments.begin() + 3, segments.end());
+    std::optional<RouteMatch> match = matchRoute(training ? trainingRoutes() : predictionRoutes(), request.method, rest);
+    if (!match) throw errors::resourceNotFound("No operation matches " + request.method + " " + request.path + ".");
+
+    const std::string host = request.get_header_value("Host");
+    wire::BlobLocation blobs{"http://" + (host.empty() ? config_.host + ":" + std::to_string(port_) : host)};
+    Call call(request, response, *service_, std::move(match->params), requestId, std::move(blobs));
+    match->route->handler(call);
+  } catch (const ServiceError& error) {
+    writeServiceError(response, error.status(), error.code(), error.what());
+  } catch (const GatewayError& error) {
+    writeGatewayError(response, error);
+  } catch (const nlohmann::json::exception& error) {
+    writeServiceError(response, 400, "BadRequest", std::string("Malformed request body: ") + error.what());
+  } catch (const std::exception& error) {
+    writeServiceError(response, 500, "ErrorUnknown", error.what());
+  }
+}
+
+}  // namespace cvmock::server

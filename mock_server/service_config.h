@@ -1,0 +1,37 @@
+// The service's settings: who may publish where, the limits it enforces, and its seed.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace cvmock::server {
+
+// Per-call and per-image limits from CONTRACT.md (the same on every tier).
+struct ServiceLimits {
+  std::size_t maxTrainingImageBytes = 6 * 1024 * 1024;
+  std::size_t maxPredictionImageBytes = 4 * 1024 * 1024;
+  int maxImagesPerBatch = 64;
+  int maxTagsPerBatch = 20;
+  int maxImageTagsPerBatch = 128;
+  int maxTagsPerImage = 100;
+  int maxTake = 256;
+  int maxDeleteImageIds = 256;
+  int maxDeleteImageTagIds = 64;
+  int minImagesPerTag = 5;
+  std::size_t maxNameLength = 256;
+  std::size_t maxDescriptionLength = 4000;
+};
+
+struct ServiceConfig {
+  // The ARM id of the prediction resource PublishIteration accepts as predictionId.
+  std::string predictionResourceId =
+      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/cvmock/providers/"
+      "Microsoft.CognitiveServices/accounts/cvmock-prediction";
+  std::uint64_t seed = 0;  // ids, holdout splits and training are reproducible for a given seed
+  double holdoutFraction = 0.2;
+  int trainingWorkers = 1;
+  ServiceLimits limits;
+};
+
+}  // namespace cvmock::server

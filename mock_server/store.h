@@ -1,0 +1,58 @@
+// The one interface behind which all state lives; the service holds the rules, the store only keeps records.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mock_server/records.h"
+
+namespace cvmock::server {
+
+// An image as uploaded: its record, its bytes and its features (computed once, at upload).
+struct NewImage {
+  ImageRecord record;
+  std::string bytes;
+  std::vector<float> features;
+};
+
+// Every method is atomic on its own and returns copies, so a reader never sees half a write.
+// Lookups of something absent return nullopt / empty; erasing something absent does nothing.
+// Compound rules (check, then write) are serialised by the caller.
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  virtual void putProject(const ProjectRecord& project) = 0;  // insert or replace
+  virtual std::optional<ProjectRecord> project(const std::string& projectId) const = 0;
+  virtual std::vector<ProjectRecord> projects() const = 0;  // in creation order
+  // Also erases the project's tags, images, iterations and predictions.
+  virtual void eraseProject(const std::string& projectId) = 0;
+
+  virtual void putTag(const TagRecord& tag) = 0;
+  virtual std::optional<TagRecord> tag(const std::string& projectId, const std::string& tagId) const = 0;
+  virtual std::vector<TagRecord> tags(const std::string& projectId) const = 0;  // in creation order
+  // Also removes the tag from every image of the project.
+  virtual void eraseTag(const std::string& projectId, const std::string& tagId) = 0;
+
+  virtual void addImages(const std::vector<NewImage>& images) = 0;  // all or nothing
+  virtual void putImageRecords(const std::vector<ImageRecord>& records) = 0;  // replaces existing records
+  virtual std::optional<ImageRecord> image(const std::string& projectId, const std::string& imageId) const = 0;
+  virtual std::vector<ImageRecord> images(const std::string& projectId) const = 0;  // in upload order
+  virtual std::optional<std::string> imageBytes(const std::string& projectId, const std::string& imageId) const = 0;
+  // The features of each listed image, in order; an unknown id gives an empty vector.
+  virtual std::vector<std::vector<float>> imageFeatures(const std::string& projectId,
+                                                       const std::vector<std::string>& imageIds) const = 0;
+  virtual void eraseImages(const std::string& projectId, const std::vector<std::string>& imageIds) = 0;
+
+  virtual void putIteration(const IterationRecord& iteration) = 0;
+  virtual std::optional<IterationRecord> iteration(const std::string& projectId,
+                                                   const std::string& iterationId) const = 0;
+  virtual std::vector<IterationRecord> iterations(const std::string& projectId) const = 0;  // in creation order
+  virtual void eraseIteration(const std::string& projectId, const std::string& iterationId) = 0;
+
+  virtual void addPrediction(const PredictionRecord& prediction) = 0;
+  virtual std::vector<PredictionRecord> predictions(const std::string& projectId) const = 0;
+};
+
+}  // namespace cvmock::server

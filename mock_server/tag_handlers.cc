@@ -1,0 +1,37 @@
+// Handlers: the tag operations.
+#include "mock_server/handlers.h"
+#include "mock_server/json_fields.h"
+
+namespace cvmock::server::handlers {
+
+void getTags(Call& call) {
+  wire::Json out = wire::Json::array();
+  for (const TagView& tag : call.service.getTags(call.guid("projectId"), call.queryGuid("iterationId"))) {
+    out.push_back(wire::tag(tag));
+  }
+  call.json(200, out);
+}
+
+void createTag(Call& call) {
+  TagCreate request{call.query("name").value_or(""), call.query("description"), call.query("type")};
+  call.json(200, wire::tag(call.service.createTag(call.guid("projectId"), request)));
+}
+
+void getTag(Call& call) {
+  call.json(200, wire::tag(call.service.getTag(call.guid("projectId"), call.guid("tagId"), call.queryGuid("iterationId"))));
+}
+
+void updateTag(Call& call) {
+  const nlohmann::json body = call.jsonBody();
+  const nlohmann::json& fields = requireObject(body);
+  TagUpdate update{optionalStringField(fields, "name"), optionalStringField(fields, "description"),
+                   optionalStringField(fields, "type")};
+  call.json(200, wire::tag(call.service.updateTag(call.guid("projectId"), call.guid("tagId"), update)));
+}
+
+void deleteTag(Call& call) {
+  call.service.deleteTag(call.guid("projectId"), call.guid("tagId"));
+  call.noContent();
+}
+
+}  // namespace cvmock::server::handlers

@@ -1,0 +1,163 @@
+// The rules of the Training and Prediction APIs: projects, tags, images, training, publishing, prediction.
+#pragma once
+
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <shared_mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "mock_server/ids.h"
+#include "mock_server/service_config.h"
+#include "mock_server/store.h"
+#include "mock_server/training_queue.h"
+#include "mock_server/views.h"
+#include "trainer/model.h"
+
+namespace cvmock::server {
+
+struct ProjectCreate {
+  std::string name;
+  std::optional<std::string> description;
+  std::optional<std::string> domainId;
+  std::optional<std::string> classificationType;  // "Multiclass" | "Multilabel"
+  std::vector<std::string> targetExportPlatforms;
+};
+
+// A PATCH body: only the fields present change.
+struct ProjectUpdate {
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+  std::optional<std::string> domainId;
+  std::optional<std::string> classificationType;
+};
+
+struct TagCreate {
+  std::string name;
+  std::optional<std::string> description;
+  std::optional<std::string> type;  // "Regular" | "Negative" | "GeneralProduct"
+};
+
+struct TagUpdate {
+  std::optional<std::string> name;
+  std::optional<std::string> description;
+  std::optional<std::string> type;
+};
+
+// One image of an upload batch. `source` is what the answer's sourceUrl echoes (a file name or URL).
+struct ImageUpload {
+  std::string source;
+  std::string bytes;
+  std::vector<std::string> tagIds;  // normalised GUIDs
+};
+
+enum class TaggingStatus { All, Tagged, Untagged };
+enum class ImageOrder { Newest, Oldest };
+
+struct ImageQuery {
+  TaggingStatus taggingStatus = TaggingStatus::All;
+  std::vector<std::string> tagIds;  // any of them; empty means no tag filter
+  ImageOrder order = ImageOrder::Newest;
+  int take = 50;
+  int skip = 0;
+};
+
+struct TrainRequest {
+  std::string trainingType = "Regular";  // "Regular" | "Advanced"
+  int reservedBudgetInHours = 0;
+  bool forceTrain = false;
+  std::vector<std::string> selectedTags;  // empty means every tag
+};
+
+// Thread-safe. Writes that check and then change state are serialised; reads run in parallel.
+// Every failure is a ServiceError from errors.h.
+class TrainingService {
+ public:
+  TrainingService(ServiceConfig config, std::unique_ptr<Store> store);
+  ~TrainingService();
+  TrainingService(const TrainingService&) = delete;
+  TrainingService& operator=(const TrainingService&) = delete;
+
+  const ServiceConfig& config() const { return config_; }
+
+  // Projects
+  ProjectRecord createProject(const ProjectCreate& request);
+  std::vector<ProjectRecord> getProjects() const;
+  ProjectRecord getProject(const std::string& projectId) const;
+  ProjectRecord updateProject(const std::string& projectId, const ProjectUpdate& update);
+  void deleteProject(const std::string& projectId);
+
+  // Tags
+  TagView createTag(const std::string& projectId, const TagCreate& request);
+  std::vector<TagView> getTags(const std::string& projectId, const std::optional<std::string>& iterationId) const;
+  TagView getTag(const std::string& projectId, const std::string& tagId,
+                 const std::optional<std::string>& iterationId) const;
+  TagView updateTag(const std::string& projectId, const std::string& tagId, const TagUpdate& update);
+  void deleteTag(const std::string& projectId, const std::string& tagId);
+
+  // Images
+  ImageCreateSummaryView createImages(const std::string& projectId, std::vector<ImageUpload> uploads);
+  std::vector<ImageView> getImages(const std::string& projectId, const ImageQuery& query) const;
+  int countImages(const std::string& projectId, const ImageQuery& query) const;
+  void deleteImages(const std::string& projectId, const std::vector<std::string>& imageIds);
+  void deleteAllImages(const std::string& projectId);
+  ImageTagCreateSummaryView createImageTags(const std::string& projectId, const std::vector<ImageTagPair>& pairs);
+  void deleteImageTags(const std::string& projectId, const std::vector<std::string>& imageIds,
+                       const std::vector<std::string>& tagIds);
+  std::optional<std::string> imageBytes(const std::string& projectId, const std::string& imageId) const;
+
+  // Iterations
+  IterationRecord trainProject(const std::string& projectId, const TrainRequest& request);
+  std::vector<IterationRecord> getIterations(const std::string& projectId) const;
+  IterationRecord getIteration(const std::string& projectId, const std::string& iterationId) const;
+  IterationRecord updateIteration(const std::string& projectId, const std::string& iterationId,
+                                  const std::optional<std::string>& name);
+  void deleteIteration(const std::string& projectId, const std::string& iterationId);
+  IterationPerformanceView getIterationPerformance(const std::string& projectId, const std::string& iterationId,
+                                                   double threshold) const;
+  std::vector<ImagePerformanceView> getImagePerformances(const std::string& projectId,
+                                                         const std::string& iterationId,
+                                                         const std::vector<std::string>& tagIds, int take,
+                                                         int skip) const;
+  int countImagePerformances(const std::string& projectId, const std::string& iterationId,
+                             const std::vector<std::string>& tagIds) const;
+  void publishIteration(const std::string& projectId, const std::string& iterationId, const std::string& publishName,
+                        const std::string& predictionId, bool overwrite);
+  void unpublishIteration(const std::string& projectId, const std::string& iterationId);
+
+  // Predictions. `predictionId` is the request id the response carries (the service makes them equal).
+  PredictionRecord quickTestImage(const std::string& projectId, const std::optional<std::string>& iterationId,
+                                  const std::string& bytes, bool store, const std::string& predictionId);
+  PredictionRecord classifyImage(const std::string& projectId, const std::string& publishedName,
+                                 const std::string& bytes, const std::optional<std::string>& application,
+                                 bool store, const std::string& predictionId);
+
+  // Blocks until no training is queued or running; for tests and clean shutdown.
+  void waitForIdle();
+
+ private:
+  ProjectRecord requireProject(const std::string& projectId) const;
+  TagRecord requireTag(const std::string& projectId, const std::string& tagId) const;
+  IterationRecord requireIteration(const std::string& projectId, const std::string& iterationId) const;
+  std::vector<ImageView> withTagNames(const std::string& projectId, std::vector<ImageRecord> images) const;
+  void touchImages(ProjectRecord project);
+  ImageCreateResultView acceptUpload(const ProjectRecord& project, const std::vector<TagRecord>& tags,
+                                     ImageUpload upload, std::vector<NewImage>& accepted,
+                                     std::unordered_map<std::string, std::string>& hashes);
+  PredictionRecord predict(const IterationRecord& iteration, const std::string& bytes, const std::string& predictionId);
+  std::shared_ptr<const trainer::Model> loadModel(const IterationRecord& iteration) const;
+  void runTraining(const std::string& projectId, const std::string& iterationId, std::vector<std::string> imageIds,
+                   std::vector<std::vector<int>> labels);
+
+  ServiceConfig config_;
+  std::unique_ptr<Store> store_;
+  IdGenerator ids_;
+  mutable std::shared_mutex rules_;  // held exclusively by check-then-write operations
+  mutable std::mutex modelsMutex_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const trainer::Model>> models_;  // by iteration id
+  TrainingQueue queue_;  // last: its workers stop before the state they use is destroyed
+};
+
+}  // namespace cvmock::server

@@ -1,0 +1,57 @@
+// What the service hands to the wire layer: records joined with what a response shows beside them.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "mock_server/records.h"
+#include "trainer/metrics.h"
+
+namespace cvmock::server {
+
+struct TagView {
+  TagRecord tag;
+  int imageCount = 0;
+};
+
+// An image with the name of each of its tags (parallel to image.tags).
+struct ImageView {
+  ImageRecord image;
+  std::vector<std::string> tagNames;
+};
+
+// One entry of an image batch's answer; `status` is the service's per-image status text.
+struct ImageCreateResultView {
+  std::string sourceUrl;
+  std::string status;
+  std::optional<ImageView> image;
+};
+
+struct ImageCreateSummaryView {
+  bool isBatchSuccessful = true;
+  std::vector<ImageCreateResultView> images;
+};
+
+struct ImageTagPair {
+  std::string imageId;
+  std::string tagId;
+};
+
+struct ImageTagCreateSummaryView {
+  std::vector<ImageTagPair> created;
+  std::vector<ImageTagPair> duplicated;
+  std::vector<ImageTagPair> exceeded;
+};
+
+struct IterationPerformanceView {
+  std::vector<TrainedTag> tags;  // parallel to performance.perTag
+  trainer::Performance performance;
+};
+
+struct ImagePerformanceView {
+  ImageView image;
+  std::vector<PredictionEntry> predictions;  // highest probability first
+};
+
+}  // namespace cvmock::server

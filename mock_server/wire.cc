@@ -1,0 +1,235 @@
+// Wire models for the Training and Prediction APIs, one function per spec definition.
+#include "mock_server/wire.h"
+
+#include <charconv>
+#include <cstdlib>
+
+#include "mock_server/ids.h"
+
+namespace cvmock::server::wire {
+namespace {
+
+const char* statusName(IterationStatus status) {
+  switch (status) {
+    case IterationStatus::Training: return "Training";
+    case IterationStatus::Completed: return "Completed";
+    case IterationStatus::Failed: return "Failed";
+  }
+  return "Failed";
+}
+
+const char* domainTypeName(DomainType type) {
+  return type == DomainType::Classification ? "Classification" : "ObjectDetection";
+}
+
+Json augmentationMethods() {
+  Json methods = Json::object();
+  for (const char* name : {"rotation", "scaling", "translation", "horizontal flip", "equalize", "solarize",
+                           "padtosquare"}) {
+    methods[name] = true;
+  }
+  return methods;
+}
+
+Json optionalString(const std::optional<std::string>& value) { return value ? Json(*value) : Json(nullptr); }
+
+Json tagPerformance(const trainer::TagPerformance& p) {
+  return {{"precision", p.precision},
+          {"precisionStdDeviation", p.precisionStdDeviation},
+          {"recall", p.recall},
+          {"recallStdDeviation", p.recallStdDeviation},
+          {"averagePrecision", p.averagePrecision}};
+}
+
+Json predictionEntries(const std::vector<PredictionEntry>& entries) {
+  Json out = Json::array();
+  for (const PredictionEntry& e : entries) {
+    out.push_back({{"probability", singlePrecision(e.probability)},
+                   {"tagId", e.tagId},
+                   {"tagName", e.tagName},
+                   {"tagType", tagTypeName(e.tagType)}});
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string BlobLocation::imageUri(const std::string& projectId, const std::string& imageId) const {
+  return baseUrl + "/_cvmock/blobs/i-" + compactGuid(projectId) + "/i-" + compactGuid(imageId);
+}
+
+std::string BlobLocation::thumbnailUri(const std::string& projectId, const std::string& imageId) const {
+  return baseUrl + "/_cvmock/blobs/i-" + compactGuid(projectId) + "/t-" + compactGuid(imageId);
+}
+
+double singlePrecision(float value) {
+  char text[32];
+  auto [end, ec] = std::to_chars(text, text + sizeof text - 1, value);
+  *end = '\0';
+  return std::strtod(text, nullptr);
+}
+
+const char* classificationTypeName(ClassificationType type) {
+  return type == ClassificationType::Multiclass ? "Multiclass" : "Multilabel";
+}
+
+const char* tagTypeName(TagType type) {
+  switch (type) {
+    case TagType::Regular: return "Regular";
+    case TagType::Negative: return "Negative";
+    case TagType::GeneralProduct: return "GeneralProduct";
+  }
+  return "Regular";
+}
+
+Json domain(const Domain& d) {
+  Json out = {{"id", d.id},
+              {"name", d.name},
+              {"type", domainTypeName(d.type)},
+              {"exportable", d.exportable},
+              {"enabled", true},
+              {"exportablePlatforms", d.exportablePlatforms}};
+  if (d.estimatedModelSizeInMegabytes) {
+    out["modelInformation"] = {{"estimatedModelSizeInMegabytes", *d.estimatedModelSizeInMegabytes},
+                               {"description", d.modelDescription}};
+  } else {
+    out["modelInformation"] = nullptr;
+  }
+  return out;
+}
+
+Json project(const ProjectRecord& p) {
+  Json settings = {{"domainId", p.domainId},
+                   {"classificationType", classificationTypeName(p.classificationType)},
+                   {"targetExportPlatforms", p.targetExportPlatforms},
+                   {"useNegativeSet", true},
+                   {"detectionParameters", nullptr},
+                   {"imageProcessingSettings", {{"augmentationMethods", augmentationMethods()}}}};
+  return {{"id", p.id},
+          {"name", p.name},
+          {"description", p.description},
+          {"settings", std::move(settings)},
+          {"created", formatServiceTime(p.created)},
+          {"lastModified", formatServiceTime(p.lastModified)},
+          {"thumbnailUri", nullptr},
+          {"drModeEnabled", false},
+          {"status", "Succeeded"}};
+}
+
+Json tag(const TagView& t) {
+  return {{"id", t.tag.id},
+          {"name", t.tag.name},
+          {"description", optionalString(t.tag.description)},
+          {"type", tagTypeName(t.tag.type)},
+          {"imageCount", t.imageCount}};
+}
+
+// Untagged images have no "tags" key at all (recordings: GetUntaggedImages).
+Json image(const ImageView& view, const BlobLocation& blobs) {
+  const ImageRecord& i = view.image;
+  const std::string uri = blobs.imageUri(i.projectId, i.id);
+  Json out = {{"id", i.id},
+              {"created", formatImageTime(i.created)},
+              {"width", i.width},
+              {"height", i.height},
+              {"resizedImageUri", uri},
+              {"thumbnailUri", blobs.thumbnailUri(i.projectId, i.id)},
+              {"originalImageUri", uri}};
+  if (!i.tags.empty()) {
+    Json tags = Json::array();
+    for (std::size_t k = 0; k < i.tags.size(); ++k) {
+      tags.push_back({{"tagId", i.tags[k].tagId},
+                      {"tagName", view.tagNames[k]},
+                      {"created", formatImageTime(i.tags[k].created)}});
+    }
+    out["tags"] = std::move(tags);
+  }
+  if (!i.metadata.empty()) out["metadata"] = i.metadata;
+  return out;
+}
+
+Json imageCreateSummary(const ImageCreateSummaryView& summary, const BlobLocation& blobs) {
+  Json images = Json::array();
+  for (const ImageCreateResultView& r : summary.images) {
+    Json entry = {{"sourceUrl", r.sourceUrl}, {"status", r.status}};
+    entry["image"] = r.image ? image(*r.image, blobs) : Json(nullptr);
+    images.push_back(std::move(entry));
+  }
+  return {{"isBatchSuccessful", summary.isBatchSuccessful}, {"images", std::move(images)}};
+}
+
+Json imageTagCreateSummary(const ImageTagCreateSummaryView& summary) {
+  auto pairs = [](const std::vector<ImageTagPair>& list) {
+    Json out = Json::array();
+    for (const ImageTagPair& p : list) out.push_back({{"imageId", p.imageId}, {"tagId", p.tagId}});
+    return out;
+  };
+  return {{"created", pairs(summary.created)},
+          {"duplicated", pairs(summary.duplicated)},
+          {"exceeded", pairs(summary.exceeded)}};
+}
+
+// While training, domainId and classificationType are null and there is no trainedAt key (recordings).
+Json iteration(const IterationRecord& it) {
+  const bool trained = it.status == IterationStatus::Completed;
+  Json out = {{"id", it.id},
+              {"name", it.name},
+              {"status", statusName(it.status)},
+              {"created", formatServiceTime(it.created)},
+              {"lastModified", formatServiceTime(it.lastModified)}};
+  if (it.trainedAt) out["trainedAt"] = formatServiceTime(*it.trainedAt);
+  out["projectId"] = it.projectId;
+  out["exportable"] = false;
+  out["exportableTo"] = nullptr;
+  out["domainId"] = trained ? Json(it.domainId) : Json(nullptr);
+  out["classificationType"] = trained ? Json(classificationTypeName(it.classificationType)) : Json(nullptr);
+  out["trainingType"] = it.trainingType;
+  out["reservedBudgetInHours"] = it.reservedBudgetInHours;
+  out["trainingTimeInMinutes"] = it.status == IterationStatus::Training ? 0 : it.trainingTimeInMinutes;
+  out["publishName"] = optionalString(it.publishName);
+  out["originalPublishResourceId"] = optionalString(it.publishResourceId);
+  out["customBaseModelInfo"] = nullptr;
+  out["trainingErrorDetails"] = optionalString(it.failure);
+  return out;
+}
+
+Json iterationPerformance(const IterationPerformanceView& view) {
+  Json perTag = Json::array();
+  for (std::size_t i = 0; i < view.tags.size(); ++i) {
+    Json entry = {{"id", view.tags[i].id}, {"name", view.tags[i].name}};
+    entry.update(tagPerformance(view.performance.perTag[i]));
+    perTag.push_back(std::move(entry));
+  }
+  Json out = {{"perTagPerformance", std::move(perTag)}};
+  out.update(tagPerformance(view.performance.overall));
+  return out;
+}
+
+Json imagePerformance(const ImagePerformanceView& view, const BlobLocation& blobs) {
+  const ImageRecord& i = view.image.image;
+  Json tags = Json::array();
+  for (std::size_t k = 0; k < i.tags.size(); ++k) {
+    tags.push_back({{"tagId", i.tags[k].tagId},
+                    {"tagName", view.image.tagNames[k]},
+                    {"created", formatImageTime(i.tags[k].created)}});
+  }
+  return {{"predictions", predictionEntries(view.predictions)},
+          {"id", i.id},
+          {"created", formatImageTime(i.created)},
+          {"width", i.width},
+          {"height", i.height},
+          {"imageUri", blobs.imageUri(i.projectId, i.id)},
+          {"thumbnailUri", blobs.thumbnailUri(i.projectId, i.id)},
+          {"tags", std::move(tags)},
+          {"regions", nullptr}};
+}
+
+Json imagePrediction(const PredictionRecord& p) {
+  return {{"id", p.id},
+          {"project", p.projectId},
+          {"iteration", p.iterationId},
+          {"created", formatServiceTime(p.created)},
+          {"predictions", predictionEntries(p.predictions)}};
+}
+
+}  // namespace cvmock::server::wire
