@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Sets up cvmock and runs every test suite through CTest.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh
+ctest --test-dir build --output-on-failure -j "$(nproc)"
