@@ -19,6 +19,12 @@ int featureDimension();
 // Shape, texture and colour descriptors of the image after resizing to the working size.
 FeatureVector extractFeatures(const RgbImage& image);
 
+// featureDimension() weights, one per feature: 1 / sqrt(size of its descriptor family), so that after
+// standardisation each family (the 576 grid gradient bins as much as the 16 hue bins) carries the same
+// total variance. Without it the many position-bound gradient bins drown the few colour bins when a
+// tag has only a handful of images.
+Eigen::VectorXf featureBlockWeights();
+
 // decodeImage + extractFeatures. Throws DecodeError.
 FeatureVector featuresFromBytes(std::string_view bytes);
 
