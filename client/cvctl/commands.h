@@ -1,0 +1,53 @@
+// The cvctl commands: each takes the connection settings and its command line, returns the exit
+// code.
+#pragma once
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+#include "client/cvctl/command_line.h"
+#include "client/cvctl/settings.h"
+
+namespace cvmock::cvctl {
+
+using CommandFunction = int (*)(const Settings&, const CommandLine&);
+
+struct Command {
+  std::string name;
+  std::string arguments;             // the synopsis after the name, e.g. "PROJECT NAME"
+  std::string summary;               // one sentence for the overview
+  std::vector<std::string> options;  // the command's own option names, without "--"
+  CommandFunction run;
+};
+
+// Every command, in the order `cvctl --help` lists them.
+const std::vector<Command>& allCommands();
+// nullptr for an unknown name.
+const Command* findCommand(const std::string& name);
+// Throws UsageError for an option that is neither global nor the command's own.
+void checkOptions(const Command& command, const CommandLine& line);
+
+void printOverview(std::ostream& out);
+void printUsage(std::ostream& out, const Command& command);
+
+// project_commands.cc
+int runDomains(const Settings& settings, const CommandLine& line);
+int runProjects(const Settings& settings, const CommandLine& line);
+int runCreateProject(const Settings& settings, const CommandLine& line);
+int runDeleteProject(const Settings& settings, const CommandLine& line);
+// tag_commands.cc
+int runCreateTag(const Settings& settings, const CommandLine& line);
+int runTags(const Settings& settings, const CommandLine& line);
+// upload_command.cc
+int runUpload(const Settings& settings, const CommandLine& line);
+// iteration_commands.cc
+int runTrain(const Settings& settings, const CommandLine& line);
+int runPerformance(const Settings& settings, const CommandLine& line);
+int runPublish(const Settings& settings, const CommandLine& line);
+// predict_command.cc
+int runPredict(const Settings& settings, const CommandLine& line);
+// demo_command.cc
+int runDemo(const Settings& settings, const CommandLine& line);
+
+}  // namespace cvmock::cvctl
