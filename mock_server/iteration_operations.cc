@@ -7,6 +7,7 @@
 #include "mock_server/errors.h"
 #include "mock_server/text.h"
 #include "mock_server/training_service.h"
+#include "trainer/features.h"
 #include "trainer/training.h"
 
 namespace cvmock::server {
@@ -147,6 +148,7 @@ void TrainingService::runTraining(const std::string& projectId, const std::strin
   options.type = toTrainer(iteration->classificationType);
   options.holdoutFraction = config_.holdoutFraction;
   options.seed = config_.seed;
+  options.featureWeights = trainer::featureBlockWeights();
 
   IterationRecord done = *iteration;
   try {

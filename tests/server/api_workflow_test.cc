@@ -7,33 +7,35 @@
 namespace cvmock::testing {
 namespace {
 
-constexpr int kPerClass = 30;
-constexpr int kUploadedPerClass = 20;  // the other 10 of each class are only ever predicted
+constexpr int kPerClass = 30;   // the generated training set: 3 classes x 30 images
+constexpr int kHeldOutPerClass = 10;  // a fresh set, from another seed, only ever predicted
 
 class ApiWorkflow : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     fixtures::FixtureSpec spec;  // circle, square, triangle at 256 x 256
     spec.imagesPerClass = kPerClass;
-    all = new std::vector<fixtures::FixtureImage>(fixtures::generateFixtureSet(spec));
+    uploaded = new std::vector<fixtures::FixtureImage>(fixtures::generateFixtureSet(spec));
+    spec.imagesPerClass = kHeldOutPerClass;
+    spec.seed = 2;
+    heldOut = new std::vector<fixtures::FixtureImage>(fixtures::generateFixtureSet(spec));
   }
-  static void TearDownTestSuite() { delete all; }
-
-  static std::vector<fixtures::FixtureImage> part(bool uploaded) {
-    std::vector<fixtures::FixtureImage> out;
-    for (std::size_t i = 0; i < all->size(); ++i) {
-      if ((static_cast<int>(i % kPerClass) < kUploadedPerClass) == uploaded) out.push_back((*all)[i]);
-    }
-    return out;
+  static void TearDownTestSuite() {
+    delete uploaded;
+    delete heldOut;
   }
 
-  static std::vector<fixtures::FixtureImage>* all;
+  static const std::vector<fixtures::FixtureImage>& part(bool upload) { return upload ? *uploaded : *heldOut; }
+
+  static std::vector<fixtures::FixtureImage>* uploaded;
+  static std::vector<fixtures::FixtureImage>* heldOut;
   TestServer server;
   HttpSession training = trainingSession(server.endpoint());
   HttpSession prediction = predictionSession(server.endpoint());
 };
 
-std::vector<fixtures::FixtureImage>* ApiWorkflow::all = nullptr;
+std::vector<fixtures::FixtureImage>* ApiWorkflow::uploaded = nullptr;
+std::vector<fixtures::FixtureImage>* ApiWorkflow::heldOut = nullptr;
 
 TEST_F(ApiWorkflow, TrainEvaluatePublishAndClassify) {
   const LabelledProject project = createLabelledProject(training, part(true));
