@@ -15,7 +15,7 @@ namespace cvmock::client {
 // initialiser so that leaving members out does not warn under -Wextra.
 
 // Options of CreateProject; unset ones are not sent, so the service's defaults apply
-// (General classification domain, Multiclass).
+// (General classification domain, Multilabel).
 struct CreateProjectOptions {
   std::optional<std::string> description{};
   std::optional<std::string> domainId{};

@@ -32,19 +32,21 @@ bool matches(const ImageRecord& image, const ImageQuery& query) {
 struct PreparedUpload {
   ImageUpload upload;
   std::string failure;  // per-image status when it cannot be stored
-  trainer::ImageInfo info{};
+  int width = 0;
+  int height = 0;
   std::vector<float> features;
 };
 
 PreparedUpload prepare(ImageUpload upload, std::size_t maxBytes) {
-  PreparedUpload prepared{std::move(upload), "", {}, {}};
+  PreparedUpload prepared{std::move(upload), "", 0, 0, {}};
   if (prepared.upload.bytes.size() > maxBytes) {
     prepared.failure = "ErrorImageSize";
     return prepared;
   }
   try {
     const trainer::RgbImage image = trainer::decodeImage(prepared.upload.bytes);
-    prepared.info = {trainer::ImageFormat::Jpeg, image.width, image.height};
+    prepared.width = image.width;
+    prepared.height = image.height;
     const trainer::FeatureVector features = trainer::extractFeatures(image);
     prepared.features.assign(features.data(), features.data() + features.size());
   } catch (const trainer::DecodeError& error) {
@@ -116,7 +118,7 @@ ImageCreateSummaryView TrainingService::createImages(const std::string& projectI
       }
     }
     if (result.status.empty()) {
-      ImageRecord record{ids_.next(), projectId, created, p.info.width, p.info.height, {}, {}, hash};
+      ImageRecord record{ids_.next(), projectId, created, p.width, p.height, {}, {}, hash};
       for (const std::string& tagId : p.upload.tagIds) {
         if (!hasTag(record, tagId)) record.tags.push_back({tagId, created});
       }
