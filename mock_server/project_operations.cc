@@ -26,7 +26,8 @@ const Domain& requireDomain(const std::string& domainId) {
 TrainingService::TrainingService(ServiceConfig config, std::unique_ptr<Store> store)
     : config_(std::move(config)), store_(std::move(store)), ids_(config_.seed), queue_(config_.trainingWorkers) {}
 
-TrainingService::~TrainingService() { queue_.waitForIdle(); }
+// queue_ is the last member, so it is destroyed first: it finishes the queued trainings while the store lives.
+TrainingService::~TrainingService() = default;
 
 ProjectRecord TrainingService::requireProject(const std::string& projectId) const {
   std::optional<ProjectRecord> project = store_->project(projectId);

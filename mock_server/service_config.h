@@ -30,7 +30,7 @@ struct ServiceConfig {
       "Microsoft.CognitiveServices/accounts/cvmock-prediction";
   std::uint64_t seed = 0;  // ids, holdout splits and training are reproducible for a given seed
   double holdoutFraction = 0.2;
-  int trainingWorkers = 1;
+  int trainingWorkers = 1;  // 0 queues trainings without ever running them (tests of the Training state)
   ServiceLimits limits;
 };
 

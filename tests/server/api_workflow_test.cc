@@ -116,7 +116,6 @@ TEST_F(ApiWorkflow, QuickTestNoStoreAndRetrainRules) {
             "NotFoundProjectDefaultIteration");
 
   const std::string first = training.post(base + "/train").json()["id"];
-  EXPECT_EQ(training.post(base + "/train").code(), "BadRequestTrainingAlreadyInProgress");
   ASSERT_EQ(waitForIteration(training, project.projectId, first)["status"], "Completed");
   EXPECT_EQ(training.post(base + "/train").code(), "BadRequestTrainingNotNeeded");
 
@@ -137,6 +136,23 @@ TEST_F(ApiWorkflow, QuickTestNoStoreAndRetrainRules) {
   EXPECT_EQ(renamed.json()["name"], "Best");
   EXPECT_EQ(training.del(base + "/iterations/" + first).status, 204);
   EXPECT_EQ(training.get(base + "/iterations").json().size(), 1u);
+}
+
+TEST_F(ApiWorkflow, OneTrainingAtATime) {
+  server::ServerConfig config;
+  config.service.trainingWorkers = 0;  // trainings stay queued, so the iteration stays in Training
+  TestServer paused(config);
+  HttpSession session = trainingSession(paused.endpoint());
+  const LabelledProject project = createLabelledProject(session, part(true));
+  const std::string base = "/projects/" + project.projectId;
+  const Reply first = session.post(base + "/train");
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_EQ(session.post(base + "/train?forceTrain=true").code(), "BadRequestTrainingAlreadyInProgress");
+  const nlohmann::json iteration = session.get(base + "/iterations/" + first.json()["id"].get<std::string>()).json();
+  EXPECT_EQ(iteration["status"], "Training");
+  EXPECT_FALSE(iteration.contains("trainedAt"));
+  EXPECT_EQ(session.get(base + "/iterations/" + first.json()["id"].get<std::string>() + "/performance").code(),
+            "BadRequestIterationIsNotTrained");
 }
 
 TEST_F(ApiWorkflow, SameSeedSameEvaluation) {
