@@ -44,10 +44,11 @@ PreparedUpload prepare(ImageUpload upload, std::size_t maxBytes) {
     return prepared;
   }
   try {
-    const trainer::RgbImage image = trainer::decodeImage(prepared.upload.bytes);
-    prepared.width = image.width;
-    prepared.height = image.height;
-    const trainer::FeatureVector features = trainer::extractFeatures(image);
+    const trainer::ImageInfo info = trainer::probeImage(prepared.upload.bytes);
+    prepared.width = info.width;
+    prepared.height = info.height;
+    // The same path as prediction, so a stored image and the same image predicted get the same features.
+    const trainer::FeatureVector features = trainer::featuresFromBytes(prepared.upload.bytes);
     prepared.features.assign(features.data(), features.data() + features.size());
   } catch (const trainer::DecodeError& error) {
     prepared.failure = error.failure() == trainer::DecodeFailure::Dimensions ? "ErrorImageSize" : "ErrorImageFormat";

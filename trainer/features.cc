@@ -6,6 +6,7 @@
 #include "trainer/colour_features.h"
 #include "trainer/gradient_features.h"
 #include "trainer/preprocess.h"
+#include "trainer/reduced_decode.h"
 #include "trainer/texture_features.h"
 
 namespace cvmock::trainer {
@@ -32,6 +33,9 @@ Eigen::VectorXf featureBlockWeights() {
   return weights;
 }
 
-FeatureVector featuresFromBytes(std::string_view bytes) { return extractFeatures(decodeImage(bytes)); }
+// Decoding at twice the working size (not less) keeps the resampling to it an average over several pixels.
+FeatureVector featuresFromBytes(std::string_view bytes) {
+  return extractFeatures(decodeForFeatures(bytes, 2 * kWorkingSize));
+}
 
 }  // namespace cvmock::trainer

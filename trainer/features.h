@@ -25,7 +25,8 @@ FeatureVector extractFeatures(const RgbImage& image);
 // tag has only a handful of images.
 Eigen::VectorXf featureBlockWeights();
 
-// decodeImage + extractFeatures. Throws DecodeError.
+// decodeForFeatures + extractFeatures: the one path from bytes to features, for training and prediction alike.
+// Throws DecodeError.
 FeatureVector featuresFromBytes(std::string_view bytes);
 
 }  // namespace cvmock::trainer

@@ -4,6 +4,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <map>
+#include <tuple>
 #include <stdexcept>
 #include <vector>
 
@@ -23,7 +25,7 @@ constexpr Eigen::Index kRowBand = 256;
 // Output pixel o averages the source pixels under a tent centred on it, one output pixel wide on each
 // side: shrinking averages every source pixel (no aliasing), enlarging interpolates linearly.
 // Pixels past the edge repeat the edge pixel.
-Resampling resampling(int from, int to, int channels) {
+Resampling buildResampling(int from, int to, int channels) {
   const double scale = static_cast<double>(from) / to;
   const double radius = std::max(1.0, scale);
   std::vector<Eigen::Triplet<float>> entries;
@@ -48,19 +50,66 @@ Resampling resampling(int from, int to, int channels) {
   return matrix;
 }
 
+// buildResampling, memoised per thread: images of one size keep coming, and building costs more than applying.
+const Resampling& resampling(int from, int to, int channels) {
+  thread_local std::map<std::tuple<int, int, int>, Resampling> built;
+  const auto key = std::make_tuple(from, to, channels);
+  auto it = built.find(key);
+  if (it == built.end()) it = built.emplace(key, buildResampling(from, to, channels)).first;
+  return it->second;
+}
+
+// Averages factor x factor blocks (fewer at the right and bottom edges): one add per source byte, where the
+// tent filter below costs a multiply-add per source byte and tap. Only used to come down to twice the working size.
+RgbImage boxShrink(const RgbImage& image, int factor) {
+  RgbImage out;
+  out.width = (image.width + factor - 1) / factor;
+  out.height = (image.height + factor - 1) / factor;
+  out.pixels.resize(std::size_t{3} * out.width * out.height);
+  std::vector<std::uint32_t> sums(std::size_t{3} * out.width);
+  for (int outY = 0; outY < out.height; ++outY) {
+    std::fill(sums.begin(), sums.end(), 0);
+    const int firstY = outY * factor;
+    const int lastY = std::min(image.height, firstY + factor);
+    for (int y = firstY; y < lastY; ++y) {
+      const std::uint8_t* source = image.pixels.data() + std::size_t{3} * image.width * y;
+      for (int outX = 0; outX < out.width; ++outX) {
+        std::uint32_t* sum = &sums[std::size_t{3} * outX];
+        const int count = std::min(factor, image.width - outX * factor);
+        for (int i = 0; i < count; ++i, source += 3) {
+          sum[0] += source[0];
+          sum[1] += source[1];
+          sum[2] += source[2];
+        }
+      }
+    }
+    for (int outX = 0; outX < out.width; ++outX) {
+      const auto count = static_cast<std::uint32_t>((lastY - firstY) * (std::min(image.width, (outX + 1) * factor) - outX * factor));
+      for (int c = 0; c < 3; ++c) {
+        const std::size_t at = std::size_t{3} * outX + c;
+        out.pixels[std::size_t{3} * out.width * outY + at] = static_cast<std::uint8_t>((sums[at] + count / 2) / count);
+      }
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
-WorkingImage toWorkingImage(const RgbImage& image) {
-  if (image.width <= 0 || image.height <= 0 ||
-      image.pixels.size() != std::size_t{3} * image.width * image.height) {
+WorkingImage toWorkingImage(const RgbImage& original) {
+  if (original.width <= 0 || original.height <= 0 ||
+      original.pixels.size() != std::size_t{3} * original.width * original.height) {
     throw std::invalid_argument("image has no pixels or a pixel buffer of the wrong size");
   }
+  const int boxFactor = std::min(original.width, original.height) / (2 * kWorkingSize);
+  const RgbImage shrunk = boxFactor >= 2 ? boxShrink(original, boxFactor) : RgbImage{};
+  const RgbImage& image = boxFactor >= 2 ? shrunk : original;
   // Column y of the raster is image row y, interleaved R, G, B along x.
   using Raster = Eigen::Matrix<std::uint8_t, Eigen::Dynamic, Eigen::Dynamic>;
   const Eigen::Map<const Raster> raster(image.pixels.data(), 3 * Eigen::Index{image.width}, image.height);
   // Shrink the rows (columns of the raster), transpose the small result, then shrink along x. The rows are
   // converted to float a band at a time so that a photograph never needs a float copy of all its pixels.
-  const Resampling down = resampling(image.height, kWorkingSize, 1);
+  const Resampling& down = resampling(image.height, kWorkingSize, 1);
   Eigen::MatrixXf columnsResized = Eigen::MatrixXf::Zero(raster.rows(), kWorkingSize);  // 3 * width x size
   for (Eigen::Index first = 0; first < raster.cols(); first += kRowBand) {
     const Eigen::Index count = std::min<Eigen::Index>(kRowBand, raster.cols() - first);

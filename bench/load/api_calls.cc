@@ -1,0 +1,84 @@
+// ApiCalls: plain HTTP against the Training and Prediction routes.
+#include "bench/load/api_calls.h"
+
+#include <chrono>
+#include <stdexcept>
+#include <thread>
+
+namespace cvmock::bench {
+namespace {
+const httplib::Headers kTraining = {{"Training-Key", "cvmock-training-key"}};
+const httplib::Headers kPrediction = {{"Prediction-Key", "cvmock-prediction-key"}};
+const std::string kTrainingBase = "/customvision/v3.3/training/projects";
+const std::string kResourceId =
+    "%2Fsubscriptions%2F00000000-0000-0000-0000-000000000000%2FresourceGroups%2Fcvmock%2Fproviders%2FMicrosoft."
+    "CognitiveServices%2Faccounts%2Fcvmock-prediction";
+}  // namespace
+
+ApiCalls::ApiCalls(const std::string& endpoint) : client_(endpoint) {
+  client_.set_keep_alive(true);
+  client_.set_tcp_nodelay(true);
+  client_.set_read_timeout(std::chrono::seconds(600));
+}
+
+nlohmann::json ApiCalls::expectJson(const httplib::Result& result, const std::string& what) {
+  if (!result) throw std::runtime_error(what + ": no answer");
+  if (result->status >= 300 && result->status != 207) {
+    throw std::runtime_error(what + ": HTTP " + std::to_string(result->status) + " " + result->body);
+  }
+  return nlohmann::json::parse(result->body);
+}
+
+std::string ApiCalls::createProject(const std::string& name) {
+  return expectJson(client_.Post(kTrainingBase + "?name=" + name + "&classificationType=Multiclass", kTraining, "",
+                                 "application/json"),
+                    "CreateProject")["id"];
+}
+
+std::string ApiCalls::createTag(const std::string& projectId, const std::string& name) {
+  return expectJson(client_.Post(kTrainingBase + "/" + projectId + "/tags?name=" + name, kTraining, "",
+                                 "application/json"),
+                    "CreateTag")["id"];
+}
+
+int ApiCalls::uploadBatch(const std::string& projectId, const std::string& tagId,
+                          const std::vector<std::string>& images) {
+  httplib::MultipartFormDataItems parts;
+  for (const std::string& image : images) parts.push_back({"imageData", image, "image.jpg", "image/jpeg"});
+  const nlohmann::json summary =
+      expectJson(client_.Post(kTrainingBase + "/" + projectId + "/images?tagIds=" + tagId, kTraining, parts),
+                 "CreateImagesFromData");
+  int stored = 0;
+  for (const nlohmann::json& result : summary["images"]) stored += result["status"] == "OK";
+  return stored;
+}
+
+std::string ApiCalls::trainAndWait(const std::string& projectId) {
+  const std::string iterationId =
+      expectJson(client_.Post(kTrainingBase + "/" + projectId + "/train", kTraining, "", "application/json"),
+                 "TrainProject")["id"];
+  while (true) {
+    const nlohmann::json iteration =
+        expectJson(client_.Get(kTrainingBase + "/" + projectId + "/iterations/" + iterationId, kTraining),
+                   "GetIteration");
+    if (iteration["status"] == "Completed") return iterationId;
+    if (iteration["status"] != "Training") throw std::runtime_error("training ended " + iteration.dump());
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+}
+
+void ApiCalls::publish(const std::string& projectId, const std::string& iterationId, const std::string& name) {
+  expectJson(client_.Post(kTrainingBase + "/" + projectId + "/iterations/" + iterationId + "/publish?publishName=" +
+                              name + "&predictionId=" + kResourceId,
+                          kTraining, "", "application/json"),
+             "PublishIteration");
+}
+
+int ApiCalls::classifyNoStore(const std::string& projectId, const std::string& name, const std::string& image) {
+  const httplib::Result result =
+      client_.Post("/customvision/v3.0/prediction/" + projectId + "/classify/iterations/" + name + "/image/nostore",
+                   kPrediction, image, "application/octet-stream");
+  return result ? result->status : 0;
+}
+
+}  // namespace cvmock::bench

@@ -1,0 +1,194 @@
+// load_generator: cvmock under load over loopback, with cvmock started as a child process.
+//
+//   load_generator predict [--connections 1,2,8] [--seconds 5]   ClassifyImageWithNoStore, 256 x 256 JPEG
+//   load_generator ingest [--images 1280]                         CreateImagesFromData, batches of 64
+//   load_generator train --images N [--tags T]                    TrainProject -> Completed wall time
+//   load_generator startup                                        fork to first answer, idle RSS
+// Options for every mode: --cvmock PATH (default: the cvmock built beside this tool).
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <map>
+#include <thread>
+
+#include "bench/load/api_calls.h"
+#include "bench/load/server_process.h"
+#include "fixtures/generator.h"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+using cvmock::bench::ApiCalls;
+using cvmock::bench::ServerProcess;
+
+std::map<std::string, std::string> parseOptions(int argc, char** argv) {
+  std::map<std::string, std::string> options;
+  for (int i = 2; i + 1 < argc; i += 2) options[argv[i]] = argv[i + 1];
+  return options;
+}
+
+std::vector<int> parseList(const std::string& text) {
+  std::vector<int> values;
+  std::size_t start = 0;
+  while (start < text.size()) {
+    const std::size_t comma = std::min(text.find(',', start), text.size());
+    values.push_back(std::stoi(text.substr(start, comma - start)));
+    start = comma + 1;
+  }
+  return values;
+}
+
+// Images of `tags` tags, `perTag` each, `side` x `side` JPEG; distinct bytes across tags (a seed per tag).
+std::vector<std::vector<std::string>> imagesByTag(int tags, int perTag, int side) {
+  const std::vector<std::string> shapes = cvmock::fixtures::availableClasses();
+  std::vector<std::vector<std::string>> out(tags);
+  for (int tag = 0; tag < tags; ++tag) {
+    cvmock::fixtures::FixtureSpec spec;
+    spec.classes = {shapes[tag % shapes.size()]};
+    spec.imagesPerClass = perTag * 2;  // every other image is a PNG; keep the JPEGs
+    spec.width = spec.height = side;
+    spec.seed = static_cast<std::uint64_t>(tag) + 1;
+    for (cvmock::fixtures::FixtureImage& image : cvmock::fixtures::generateFixtureSet(spec)) {
+      if (image.encoding == cvmock::fixtures::Encoding::Jpeg) out[tag].push_back(std::move(image.bytes));
+    }
+  }
+  return out;
+}
+
+// Uploads every image in batches of 64 from `threads` connections; returns the project and its tag ids.
+std::pair<std::string, std::vector<std::string>> uploadAll(const std::string& endpoint,
+                                                           const std::vector<std::vector<std::string>>& images,
+                                                           int threads) {
+  ApiCalls calls(endpoint);
+  const std::string projectId = calls.createProject("bench");
+  std::vector<std::string> tagIds;
+  for (std::size_t tag = 0; tag < images.size(); ++tag) {
+    std::string name = "t";
+    name += std::to_string(tag);
+    tagIds.push_back(calls.createTag(projectId, name));
+  }
+  struct Batch {
+    std::size_t tag, start;
+  };
+  std::vector<Batch> batches;
+  for (std::size_t tag = 0; tag < images.size(); ++tag) {
+    for (std::size_t start = 0; start < images[tag].size(); start += 64) batches.push_back({tag, start});
+  }
+  std::atomic<std::size_t> next{0};
+  std::vector<std::thread> workers;
+  for (int t = 0; t < threads; ++t) {
+    workers.emplace_back([&] {
+      ApiCalls own(endpoint);
+      for (std::size_t i = next++; i < batches.size(); i = next++) {
+        const auto& all = images[batches[i].tag];
+        const auto first = all.begin() + static_cast<std::ptrdiff_t>(batches[i].start);
+        const auto last = all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), batches[i].start + 64));
+        own.uploadBatch(projectId, tagIds[batches[i].tag], std::vector<std::string>(first, last));
+      }
+    });
+  }
+  for (std::thread& worker : workers) worker.join();
+  return {projectId, tagIds};
+}
+
+double percentile(std::vector<double>& values, double p) {
+  if (values.empty()) return 0;
+  const std::size_t at = std::min(values.size() - 1, static_cast<std::size_t>(p * static_cast<double>(values.size())));
+  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(at), values.end());
+  return values[at];
+}
+
+int predict(const std::string& binary, const std::map<std::string, std::string>& options) {
+  ServerProcess server(binary, {});
+  const auto [projectId, tagIds] = uploadAll(server.endpoint(), imagesByTag(3, 30, 256), 2);
+  ApiCalls calls(server.endpoint());
+  calls.publish(projectId, calls.trainAndWait(projectId), "bench");
+  const std::string image = imagesByTag(1, 1, 256)[0][0];
+  const double seconds = std::stod(options.count("--seconds") ? options.at("--seconds") : "5");
+  std::printf("ClassifyImageWithNoStore, 256x256 JPEG (%zu bytes), %.0f s per run\n", image.size(), seconds);
+  std::printf("connections  requests/s  p50 ms  p99 ms  errors\n");
+  for (int connections : parseList(options.count("--connections") ? options.at("--connections") : "1,2,8")) {
+    std::vector<std::vector<double>> latencies(connections);
+    std::atomic<int> errors{0};
+    const auto deadline = Clock::now() + std::chrono::duration<double>(seconds);
+    std::vector<std::thread> workers;
+    for (int c = 0; c < connections; ++c) {
+      workers.emplace_back([&, c] {
+        ApiCalls own(server.endpoint());
+        while (Clock::now() < deadline) {
+          const auto start = Clock::now();
+          if (own.classifyNoStore(projectId, "bench", image) != 200) ++errors;
+          latencies[c].push_back(std::chrono::duration<double, std::milli>(Clock::now() - start).count());
+        }
+      });
+    }
+    for (std::thread& worker : workers) worker.join();
+    std::vector<double> all;
+    for (const auto& own : latencies) all.insert(all.end(), own.begin(), own.end());
+    const double rate = static_cast<double>(all.size()) / seconds;
+    std::printf("%11d  %10.0f  %6.2f  %6.2f  %6d\n", connections, rate, percentile(all, 0.5), percentile(all, 0.99),
+                errors.load());
+  }
+  std::printf("server peak RSS: %.1f MiB\n", server.peakResidentMiB());
+  return 0;
+}
+
+int ingest(const std::string& binary, const std::map<std::string, std::string>& options) {
+  const int count = std::stoi(options.count("--images") ? options.at("--images") : "1280");
+  const auto images = imagesByTag(5, count / 5, 256);
+  ServerProcess server(binary, {});
+  const auto start = Clock::now();
+  uploadAll(server.endpoint(), images, 2);
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  std::printf("CreateImagesFromData: %d images of 256x256 JPEG in batches of 64 from 2 connections: %.2f s, %.0f images/s\n",
+              count, seconds, count / seconds);
+  std::printf("server peak RSS: %.1f MiB\n", server.peakResidentMiB());
+  return 0;
+}
+
+int train(const std::string& binary, const std::map<std::string, std::string>& options) {
+  const int count = std::stoi(options.count("--images") ? options.at("--images") : "1000");
+  const int tags = std::stoi(options.count("--tags") ? options.at("--tags") : "5");
+  const auto images = imagesByTag(tags, count / tags, 64);
+  ServerProcess server(binary, {});
+  const auto [projectId, tagIds] = uploadAll(server.endpoint(), images, 2);
+  ApiCalls calls(server.endpoint());
+  const auto start = Clock::now();
+  calls.trainAndWait(projectId);
+  const double seconds = std::chrono::duration<double>(Clock::now() - start).count();
+  std::printf("TrainProject -> Completed, %d images x %d tags (64x64 JPEG): %.2f s; server peak RSS %.1f MiB\n",
+              count / tags * tags, tags, seconds, server.peakResidentMiB());
+  return 0;
+}
+
+int startup(const std::string& binary) {
+  ServerProcess server(binary, {});
+  std::this_thread::sleep_for(std::chrono::milliseconds(200));
+  std::printf("startup to first answer (empty): %.1f ms; idle RSS %.1f MiB\n", server.startupTime().count(),
+              server.residentMiB());
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::fprintf(stderr, "usage: load_generator predict|ingest|train|startup [options]\n");
+    return 2;
+  }
+  const std::string mode = argv[1];
+  const std::map<std::string, std::string> options = parseOptions(argc, argv);
+  const std::string binary = options.count("--cvmock") ? options.at("--cvmock") : CVMOCK_BINARY;
+  try {
+    if (mode == "predict") return predict(binary, options);
+    if (mode == "ingest") return ingest(binary, options);
+    if (mode == "train") return train(binary, options);
+    if (mode == "startup") return startup(binary);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "load_generator: %s\n", error.what());
+    return 1;
+  }
+  std::fprintf(stderr, "load_generator: unknown mode %s\n", mode.c_str());
+  return 2;
+}

@@ -1,0 +1,78 @@
+// ServerProcess: fork/exec, the printed port, /proc/<pid>/status.
+#include "bench/load/server_process.h"
+
+#include <csignal>
+#include <cstdio>
+#include <fstream>
+#include <stdexcept>
+#include <sys/wait.h>
+#include <thread>
+#include <unistd.h>
+
+#include <httplib.h>
+
+namespace cvmock::bench {
+namespace {
+
+// Reads the child's stdout until "listening on http://host:PORT"; returns PORT.
+int readPort(int fd) {
+  std::string output;
+  char chunk[256];
+  while (true) {
+    const ssize_t n = read(fd, chunk, sizeof chunk);
+    if (n <= 0) throw std::runtime_error("cvmock exited before listening: " + output);
+    output.append(chunk, static_cast<std::size_t>(n));
+    const std::size_t at = output.find("listening on http://");
+    const std::size_t end = output.find('\n', at);
+    if (at == std::string::npos || end == std::string::npos) continue;
+    return std::stoi(output.substr(output.rfind(':', end) + 1));
+  }
+}
+
+}  // namespace
+
+ServerProcess::ServerProcess(const std::string& binary, const std::vector<std::string>& arguments) {
+  int pipeFds[2];
+  if (pipe(pipeFds) != 0) throw std::runtime_error("pipe failed");
+  const auto started = std::chrono::steady_clock::now();
+  pid_ = fork();
+  if (pid_ == 0) {
+    dup2(pipeFds[1], STDOUT_FILENO);
+    close(pipeFds[0]);
+    std::vector<std::string> all = {binary, "--port", "0"};
+    all.insert(all.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (std::string& argument : all) argv.push_back(argument.data());
+    argv.push_back(nullptr);
+    execv(binary.c_str(), argv.data());
+    _exit(127);
+  }
+  close(pipeFds[1]);
+  port_ = readPort(pipeFds[0]);
+  close(pipeFds[0]);
+  httplib::Client probe("127.0.0.1", port_);
+  while (!probe.Get("/customvision/v3.3/training/domains", {{"Training-Key", "cvmock-training-key"}})) {
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
+  startup_ = std::chrono::steady_clock::now() - started;
+}
+
+ServerProcess::~ServerProcess() {
+  if (pid_ <= 0) return;
+  kill(pid_, SIGTERM);
+  waitpid(pid_, nullptr, 0);
+}
+
+double ServerProcess::statusField(const char* name) const {
+  std::ifstream status("/proc/" + std::to_string(pid_) + "/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.rfind(name, 0) == 0) return std::stod(line.substr(line.find(':') + 1)) / 1024.0;  // kB -> MiB
+  }
+  return 0;
+}
+
+double ServerProcess::residentMiB() const { return statusField("VmRSS"); }
+double ServerProcess::peakResidentMiB() const { return statusField("VmHWM"); }
+
+}  // namespace cvmock::bench
