@@ -34,6 +34,21 @@ std::string IdGenerator::next() {
   return out;
 }
 
+namespace {
+
+// SplitMix64's finaliser: nearby inputs give unrelated outputs.
+std::uint64_t mix(std::uint64_t value) {
+  value = (value ^ (value >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  value = (value ^ (value >> 27)) * 0x94d049bb133111ebULL;
+  return value ^ (value >> 31);
+}
+
+}  // namespace
+
+std::uint64_t restartSeed(std::uint64_t seed, std::uint64_t restarts) {
+  return restarts == 0 ? seed : mix(seed ^ mix(restarts));
+}
+
 std::optional<std::string> normaliseGuid(std::string_view text) {
   if (text.size() >= 2 && text.front() == '{' && text.back() == '}') text = text.substr(1, text.size() - 2);
   std::string hex;

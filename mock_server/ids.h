@@ -21,6 +21,11 @@ class IdGenerator {
   std::mt19937_64 engine_;
 };
 
+// The seed of the id sequence for a service started `restarts` times before on the same state: `seed`
+// itself on fresh state (so a run is reproducible), a different stream after each restart so that
+// no id handed out before the restart is handed out again.
+std::uint64_t restartSeed(std::uint64_t seed, std::uint64_t restarts);
+
 // The canonical lower-case form of a GUID written with or without hyphens or braces, in any case;
 // nullopt for anything else.
 std::optional<std::string> normaliseGuid(std::string_view text);

@@ -207,4 +207,9 @@ std::vector<PredictionRecord> MemoryStore::predictions(const std::string& projec
   return state ? state->predictions : std::vector<PredictionRecord>{};
 }
 
+std::uint64_t MemoryStore::recordStart() {
+  std::lock_guard lock(mutex_);
+  return starts_++;
+}
+
 }  // namespace cvmock::server

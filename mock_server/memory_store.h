@@ -43,6 +43,8 @@ class MemoryStore final : public Store {
   void addPrediction(const PredictionRecord& prediction) override;
   std::vector<PredictionRecord> predictions(const std::string& projectId) const override;
 
+  std::uint64_t recordStart() override;
+
  private:
   // Everything one project owns; images keep upload order with an id index beside them.
   struct ProjectState {
@@ -60,6 +62,7 @@ class MemoryStore final : public Store {
   mutable std::mutex mutex_;
   std::vector<std::string> projectOrder_;
   std::unordered_map<std::string, ProjectState> projects_;
+  std::uint64_t starts_ = 0;
 };
 
 }  // namespace cvmock::server

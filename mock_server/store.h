@@ -1,6 +1,7 @@
 // The one interface behind which all state lives; the service holds the rules, the store only keeps records.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -53,6 +54,10 @@ class Store {
 
   virtual void addPrediction(const PredictionRecord& prediction) = 0;
   virtual std::vector<PredictionRecord> predictions(const std::string& projectId) const = 0;
+
+  // Counts one more start of the service on this store and returns how many came before it: 0 for a
+  // fresh store. The service derives its id sequence from it, so ids never repeat across restarts.
+  virtual std::uint64_t recordStart() = 0;
 };
 
 }  // namespace cvmock::server

@@ -2,6 +2,7 @@
 #include <gtest/gtest.h>
 
 #include <regex>
+#include <set>
 
 #include "mock_server/ids.h"
 
@@ -40,6 +41,18 @@ TEST(NormaliseGuid, RejectsEverythingElse) {
 
 TEST(CompactGuid, DropsHyphens) {
   EXPECT_EQ(compactGuid("8a32ea60-1c53-43c3-8113-d0b1f470fbdb"), "8a32ea601c5343c38113d0b1f470fbdb");
+}
+
+TEST(Ids, ARestartDrawsFromAFreshStream) {
+  EXPECT_EQ(restartSeed(7, 0), 7u);  // fresh state: the run is reproducible from the seed alone
+  IdGenerator first(restartSeed(7, 0)), second(restartSeed(7, 1)), third(restartSeed(7, 2));
+  std::set<std::string> seen;
+  for (int i = 0; i < 100; ++i) {
+    seen.insert(first.next());
+    seen.insert(second.next());
+    seen.insert(third.next());
+  }
+  EXPECT_EQ(seen.size(), 300u);
 }
 
 }  // namespace

@@ -1,0 +1,132 @@
+// SqliteStore on disk: state survives reopening, the schema is versioned, deletes give the space back.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include <sqlite3.h>
+
+#include "mock_server/sqlite_schema.h"
+#include "mock_server/sqlite_store.h"
+#include "tests/support/temp_dir.h"
+
+namespace cvmock::server {
+namespace {
+
+ProjectRecord projectNamed(const std::string& id) {
+  ProjectRecord project;
+  project.id = id;
+  project.name = id;
+  return project;
+}
+
+// Random bytes do not compress or share pages, so the file grows by about their size.
+NewImage noiseImage(const std::string& projectId, const std::string& id, std::size_t size, std::mt19937& random) {
+  NewImage image;
+  image.record = {id, projectId, now(), 8, 8, {{"t", now()}}, {}, "hash-" + id};
+  image.bytes.resize(size);
+  for (char& c : image.bytes) c = static_cast<char>(random());
+  image.features.assign(819, 0.5f);
+  return image;
+}
+
+std::uintmax_t databaseBytes(const std::filesystem::path& dir) {
+  std::uintmax_t total = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(dir)) total += entry.file_size();
+  return total;
+}
+
+std::string pragma(const std::filesystem::path& file, const std::string& sql) {
+  sqlite::Database db(file.string());
+  sqlite::Statement statement(db, sql);
+  return statement.step() ? statement.text(0) : "";
+}
+
+TEST(SqliteStore, StateSurvivesReopening) {
+  testing::TempDir dir;
+  {
+    SqliteStore store(dir.path());
+    EXPECT_EQ(store.recordStart(), 0u);
+    store.putProject(projectNamed("p"));
+    std::mt19937 random(1);
+    store.addImages({noiseImage("p", "i", 100, random)});
+    IterationRecord iteration;
+    iteration.id = "it";
+    iteration.projectId = "p";
+    iteration.model = "model-bytes";
+    store.putIteration(iteration);
+  }
+  SqliteStore store(dir.path());
+  EXPECT_EQ(store.recordStart(), 1u);
+  ASSERT_EQ(store.projects().size(), 1u);
+  ASSERT_EQ(store.images("p").size(), 1u);
+  EXPECT_EQ(store.imageBytes("p", "i")->size(), 100u);
+  EXPECT_EQ(store.iteration("p", "it")->model, "model-bytes");
+}
+
+TEST(SqliteStore, CreatesTheDirectoryAndUsesWalWithAVersionedSchema) {
+  testing::TempDir dir;
+  const std::filesystem::path nested = dir.path() / "a" / "b";
+  { SqliteStore store(nested); }
+  const std::filesystem::path file = nested / SqliteStore::kFileName;
+  ASSERT_TRUE(std::filesystem::exists(file));
+  EXPECT_EQ(pragma(file, "PRAGMA journal_mode"), "wal");
+  EXPECT_EQ(pragma(file, "PRAGMA auto_vacuum"), "2");  // incremental
+  EXPECT_EQ(pragma(file, "SELECT version FROM schema_version"), std::to_string(sqlite::currentSchemaVersion()));
+}
+
+TEST(SqliteStore, RefusesADatabaseFromANewerBuild) {
+  testing::TempDir dir;
+  { SqliteStore store(dir.path()); }
+  {
+    sqlite::Database db((dir.path() / SqliteStore::kFileName).string());
+    db.execute("UPDATE schema_version SET version = 999");
+  }
+  EXPECT_THROW(SqliteStore store(dir.path()), sqlite::Error);
+}
+
+TEST(SqliteStore, DeletingAProjectReturnsDiskUseToBaseline) {
+  testing::TempDir dir;
+  SqliteStore store(dir.path());
+  store.putProject(projectNamed("keep"));
+  const std::uintmax_t baseline = databaseBytes(dir.path());
+
+  store.putProject(projectNamed("p"));
+  std::mt19937 random(7);
+  for (int batch = 0; batch < 10; ++batch) {
+    std::vector<NewImage> images;
+    for (int i = 0; i < 10; ++i) {
+      images.push_back(noiseImage("p", std::to_string(batch) + "-" + std::to_string(i), 40 * 1024, random));
+    }
+    store.addImages(images);
+  }
+  const std::uintmax_t full = databaseBytes(dir.path());
+  EXPECT_GT(full, baseline + 4'000'000u);
+
+  store.eraseProject("p");
+  const std::uintmax_t after = databaseBytes(dir.path());
+  std::cout << "[ disk    ] baseline " << baseline << " B, with 100 images " << full << " B, after delete " << after
+            << " B\n";
+  EXPECT_LE(after, baseline + 64 * 1024u);
+}
+
+TEST(SqliteStore, DeletingImagesGivesTheirSpaceBack) {
+  testing::TempDir dir;
+  SqliteStore store(dir.path());
+  store.putProject(projectNamed("p"));
+  const std::uintmax_t baseline = databaseBytes(dir.path());
+  std::mt19937 random(3);
+  std::vector<NewImage> images;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 40; ++i) {
+    images.push_back(noiseImage("p", "i" + std::to_string(i), 50 * 1024, random));
+    ids.push_back("i" + std::to_string(i));
+  }
+  store.addImages(images);
+  EXPECT_GT(databaseBytes(dir.path()), baseline + 1'500'000u);
+  store.eraseImages("p", ids);
+  EXPECT_LE(databaseBytes(dir.path()), baseline + 64 * 1024u);
+  EXPECT_TRUE(store.images("p").empty());
+}
+
+}  // namespace
+}  // namespace cvmock::server

@@ -1,0 +1,74 @@
+// The real cvmock executable as a child process, for tests that kill it and start it again.
+#pragma once
+
+#include <csignal>
+#include <cstdio>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace cvmock::testing {
+
+// Starts `binary` with `args` plus --port 0, and waits for its "cvmock listening on http://HOST:PORT"
+// line to learn the port. The destructor SIGKILLs a process that is still running.
+class CvmockProcess {
+ public:
+  CvmockProcess(const std::string& binary, std::vector<std::string> args) {
+    args.insert(args.begin(), {binary, "--port", "0"});
+    int out[2];
+    if (::pipe(out) != 0) throw std::runtime_error("pipe failed");
+    pid_ = ::fork();
+    if (pid_ < 0) throw std::runtime_error("fork failed");
+    if (pid_ == 0) {
+      ::dup2(out[1], STDOUT_FILENO);
+      ::close(out[0]);
+      ::close(out[1]);
+      std::vector<char*> argv;
+      for (std::string& arg : args) argv.push_back(arg.data());
+      argv.push_back(nullptr);
+      ::execv(binary.c_str(), argv.data());
+      ::_exit(127);
+    }
+    ::close(out[1]);
+    stdout_ = ::fdopen(out[0], "r");
+    port_ = readPort();
+  }
+  ~CvmockProcess() {
+    if (pid_ > 0) kill(SIGKILL);
+    if (stdout_) std::fclose(stdout_);
+  }
+  CvmockProcess(const CvmockProcess&) = delete;
+  CvmockProcess& operator=(const CvmockProcess&) = delete;
+
+  std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(port_); }
+
+  // Sends `signal` and reaps the process; returns its wait status.
+  int kill(int signal) {
+    ::kill(pid_, signal);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return status;
+  }
+
+ private:
+  int readPort() {
+    static const std::string kPrefix = "cvmock listening on http://";
+    char line[512];
+    while (std::fgets(line, sizeof line, stdout_)) {
+      const std::string text(line);
+      if (text.rfind(kPrefix, 0) != 0) continue;
+      return std::stoi(text.substr(text.rfind(':') + 1));
+    }
+    throw std::runtime_error("cvmock exited before listening");
+  }
+
+  pid_t pid_ = -1;
+  std::FILE* stdout_ = nullptr;
+  int port_ = 0;
+};
+
+}  // namespace cvmock::testing
