@@ -35,6 +35,10 @@ ImageInfo probeImage(std::string_view bytes) {
     throw DecodeError(DecodeFailure::Dimensions, "image sides must be between 1 and " +
                                                      std::to_string(kMaxImageSide) + " pixels");
   }
+  if (stored->width * stored->height > kMaxImagePixels) {
+    throw DecodeError(DecodeFailure::Dimensions,
+                      "images are limited to " + std::to_string(kMaxImagePixels) + " pixels");
+  }
   int width = 0;
   int height = 0;
   int channels = 0;

@@ -27,6 +27,11 @@ class DecodeError : public std::runtime_error {
 // The real service accepts sides up to 10,240 px.
 inline constexpr int kMaxImageSide = 10240;
 
+// Decoding needs 3 bytes a pixel plus stb_image's work buffers (about as much again for PNG), so a small
+// compressed file of 10,240 x 10,240 px (a decompression bomb) would take over 600 MB per request. 40 million
+// pixels (120 MB as RGB) covers every camera of up to 40 megapixels; larger images are refused as Dimensions.
+inline constexpr std::int64_t kMaxImagePixels = 40'000'000;
+
 struct ImageInfo {
   ImageFormat format;
   int width;   // as displayed, i.e. after EXIF orientation
@@ -34,7 +39,7 @@ struct ImageInfo {
 };
 
 // Reads the header only. Throws DecodeError for data that is not a JPEG, PNG, BMP or GIF
-// (Format), and for a zero-size image or a side over kMaxImageSide (Dimensions).
+// (Format), and for a zero-size image, a side over kMaxImageSide or more than kMaxImagePixels (Dimensions).
 ImageInfo probeImage(std::string_view bytes);
 
 // Pixels, row-major, 3 bytes (R, G, B) each.

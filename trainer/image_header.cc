@@ -20,7 +20,7 @@ std::optional<std::uint32_t> readUnsigned(std::string_view data, std::size_t at,
 
 std::optional<StoredSize> pngSize(std::string_view bytes) {
   // IHDR is the first chunk: signature (8), length (4), "IHDR" (4), width (4), height (4).
-  if (bytes.substr(12, 4) != "IHDR") return std::nullopt;
+  if (bytes.size() < 16 || bytes.substr(12, 4) != "IHDR") return std::nullopt;
   const auto width = readUnsigned(bytes, 16, 4, true);
   const auto height = readUnsigned(bytes, 20, 4, true);
   if (!width || !height) return std::nullopt;

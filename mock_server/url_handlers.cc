@@ -1,0 +1,76 @@
+// Handlers: the URL variants (CreateImagesFromUrls, QuickTestImageUrl, ClassifyImageUrl[WithNoStore]):
+// fetch each image under the URL policy, then do what the bytes variants do.
+#include "mock_server/errors.h"
+#include "mock_server/handlers.h"
+#include "mock_server/json_fields.h"
+#include "mock_server/url_fetcher.h"
+
+namespace cvmock::server::handlers {
+namespace {
+
+// The image of an ImageUrl body ({"url": ...}); BadRequestImageUrl when it cannot be fetched.
+std::string fetchedImage(const Call& call, std::size_t maxBytes) {
+  const nlohmann::json body = call.jsonBody();
+  const std::optional<std::string> url = optionalStringField(requireObject(body), "url");
+  if (!url || url->empty()) throw errors::requiredParamIsNull("url");
+  FetchedImage image = fetchImage(*url, call.service.config().urlFetch, maxBytes);
+  if (image.status == FetchStatus::TooLarge) throw errors::imageSizeBytes(maxBytes);
+  if (image.status != FetchStatus::Fetched) throw errors::imageUrl(image.reason);
+  return std::move(image.bytes);
+}
+
+// A batch entry's upload; an image that cannot be fetched gets the per-image status the service reports.
+ImageUpload fetchedUpload(const std::string& url, std::vector<std::string> tagIds, const Call& call) {
+  const std::size_t maxBytes = call.service.config().limits.maxTrainingImageBytes;
+  FetchedImage image = fetchImage(url, call.service.config().urlFetch, maxBytes);
+  ImageUpload upload{url, std::move(image.bytes), std::move(tagIds), ""};
+  if (image.status == FetchStatus::TooLarge) upload.fetchFailure = "ErrorImageSize";
+  if (image.status == FetchStatus::Refused || image.status == FetchStatus::Failed) upload.fetchFailure = "ErrorSource";
+  return upload;
+}
+
+void classifyUrl(Call& call, bool store) {
+  const std::string bytes = fetchedImage(call, call.service.config().limits.maxPredictionImageBytes);
+  call.json(200, wire::imagePrediction(call.service.classifyImage(call.guid("projectId"), call.pathText("publishedName"),
+                                                                  bytes, call.query("application"), store,
+                                                                  call.requestId())));
+}
+
+}  // namespace
+
+void createImagesFromUrls(Call& call) {
+  const nlohmann::json body = call.jsonBody();
+  const nlohmann::json& batch = requireObject(body);
+  checkImageMetadata(batch);
+  const std::vector<std::string> batchTags = guidListField(batch, "tagIds");
+  auto images = batch.find("images");
+  if (images == batch.end() || !images->is_array()) throw errors::requiredParamIsNull("images");
+  // Checked before fetching, so that a long list costs no downloads.
+  const int maxImages = call.service.config().limits.maxImagesPerBatch;
+  if (static_cast<int>(images->size()) > maxImages) {
+    throw errors::imageBatch("Exceeded the limit of " + std::to_string(maxImages) + " images per batch");
+  }
+  std::vector<ImageUpload> uploads;
+  for (const nlohmann::json& entry : *images) {
+    const nlohmann::json& image = requireObject(entry);
+    const std::optional<std::string> url = optionalStringField(image, "url");
+    if (!url) throw errors::requiredParamIsNull("url");
+    std::vector<std::string> tagIds = guidListField(image, "tagIds");
+    tagIds.insert(tagIds.end(), batchTags.begin(), batchTags.end());
+    uploads.push_back(fetchedUpload(*url, std::move(tagIds), call));
+  }
+  const ImageCreateSummaryView summary = call.service.createImages(call.guid("projectId"), std::move(uploads));
+  call.json(summary.isBatchSuccessful ? 200 : 207, wire::imageCreateSummary(summary, call.blobs()));
+}
+
+void quickTestImageUrl(Call& call) {
+  const std::string bytes = fetchedImage(call, call.service.config().limits.maxPredictionImageBytes);
+  call.json(200, wire::imagePrediction(call.service.quickTestImage(call.guid("projectId"), call.queryGuid("iterationId"),
+                                                                   bytes, call.queryBool("store").value_or(true),
+                                                                   call.requestId())));
+}
+
+void classifyImageUrl(Call& call) { classifyUrl(call, true); }
+void classifyImageUrlWithNoStore(Call& call) { classifyUrl(call, false); }
+
+}  // namespace cvmock::server::handlers
