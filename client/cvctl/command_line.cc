@@ -21,7 +21,7 @@ void CommandLine::expectAtMost(size_t count) const {
 }
 
 bool isFlag(const std::string& name) {
-  static const std::set<std::string> kFlags = {"help", "wait", "force", "keep"};
+  static const std::set<std::string> kFlags = {"help", "wait", "force", "keep", "drop", "clear"};
   return kFlags.count(name) > 0;
 }
 

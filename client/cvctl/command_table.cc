@@ -51,6 +51,39 @@ const std::vector<Command>& allCommands() {
        "Walk through the whole workflow on generated images.",
        {"images-per-class", "keep"},
        runDemo},
+      {"health", "", "cvmock: exit 0 when the server is ready, 1 otherwise.", {}, runHealth},
+      {"reset", "", "cvmock: delete every project, fault, journal entry and held training.", {}, runReset},
+      {"config", "", "cvmock: show seed, tier limits, clock, training mode and faults.", {}, runConfig},
+      {"tier",
+       "[F0|S0|unlimited] [--set JSON]",
+       "cvmock: show or change the tier's quotas and rates, e.g. --set '{\"projects\":5}'.",
+       {"set"},
+       runTier},
+      {"clock",
+       "[system|fixed:TIME] [--advance SECONDS]",
+       "cvmock: show, fix or advance the clock behind throttling, timers and dates.",
+       {"advance"},
+       runClock},
+      {"journal",
+       "[--operation OP] [--status N] [--method M] [--path TEXT] [--limit N] [--clear]",
+       "cvmock: list the requests it answered.",
+       {"operation", "status", "method", "path", "limit", "clear"},
+       runJournal},
+      {"training-mode",
+       "[background|immediate|after-seconds:N|after-reads:N|manual]",
+       "cvmock: show or set when a finished training becomes visible.",
+       {},
+       runTrainingMode},
+      {"next-training", "normal|fail|hang", "cvmock: force how the next training ends.", {}, runNextTraining},
+      {"advance-training", "", "cvmock: show every held training result now.", {}, runAdvanceTraining},
+      {"faults", "", "cvmock: list the injected faults.", {}, runFaults},
+      {"add-fault",
+       "[--operation OP] [--path REGEX] [--status N] [--code CODE] [--message TEXT] [--latency MS] [--drop] "
+       "[--probability P] [--times N]",
+       "cvmock: inject a fault into matching calls.",
+       {"operation", "path", "status", "code", "message", "latency", "drop", "probability", "times"},
+       runAddFault},
+      {"remove-fault", "FAULT|all", "cvmock: remove one injected fault, or all.", {}, runRemoveFault},
   };
   return kCommands;
 }
@@ -87,6 +120,7 @@ void printOverview(std::ostream& out) {
          "  --prediction-key KEY           Prediction-Key (env CVMOCK_PREDICTION_KEY)\n"
          "  --prediction-resource-id ID    prediction resource to publish to\n"
          "                                 (env CVMOCK_PREDICTION_RESOURCE_ID)\n"
+         "  --admin-key KEY                cvmock's --admin-key, for the cvmock: commands (env CVMOCK_ADMIN_KEY)\n"
          "  --help                         this text, or a command's usage after its name\n\n"
          "PROJECT and ITERATION accept an id or a name.\n";
 }

@@ -49,5 +49,19 @@ int runPublish(const Settings& settings, const CommandLine& line);
 int runPredict(const Settings& settings, const CommandLine& line);
 // demo_command.cc
 int runDemo(const Settings& settings, const CommandLine& line);
+// admin_commands.cc (cvmock's admin API)
+int runHealth(const Settings& settings, const CommandLine& line);
+int runReset(const Settings& settings, const CommandLine& line);
+int runConfig(const Settings& settings, const CommandLine& line);
+int runTier(const Settings& settings, const CommandLine& line);
+int runClock(const Settings& settings, const CommandLine& line);
+int runJournal(const Settings& settings, const CommandLine& line);
+// simulation_commands.cc (cvmock's admin API)
+int runTrainingMode(const Settings& settings, const CommandLine& line);
+int runNextTraining(const Settings& settings, const CommandLine& line);
+int runAdvanceTraining(const Settings& settings, const CommandLine& line);
+int runFaults(const Settings& settings, const CommandLine& line);
+int runAddFault(const Settings& settings, const CommandLine& line);
+int runRemoveFault(const Settings& settings, const CommandLine& line);
 
 }  // namespace cvmock::cvctl

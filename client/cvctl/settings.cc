@@ -19,7 +19,7 @@ std::string resolve(const CommandLine& line, const std::string& option, const ch
 
 const std::vector<std::string>& globalOptionNames() {
   static const std::vector<std::string> kNames = {"endpoint", "training-key", "prediction-key",
-                                                  "prediction-resource-id", "help"};
+                                                  "prediction-resource-id", "admin-key", "help"};
   return kNames;
 }
 
@@ -31,6 +31,7 @@ Settings settingsFrom(const CommandLine& line) {
       resolve(line, "prediction-resource-id", "CVMOCK_PREDICTION_RESOURCE_ID",
               "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/cvmock/providers/"
               "Microsoft.CognitiveServices/accounts/cvmock-prediction"),
+      resolve(line, "admin-key", "CVMOCK_ADMIN_KEY", ""),
   };
 }
 

@@ -14,6 +14,7 @@ struct Settings {
   std::string trainingKey;           // --training-key, CVMOCK_TRAINING_KEY
   std::string predictionKey;         // --prediction-key, CVMOCK_PREDICTION_KEY
   std::string predictionResourceId;  // --prediction-resource-id, CVMOCK_PREDICTION_RESOURCE_ID
+  std::string adminKey;              // --admin-key, CVMOCK_ADMIN_KEY (cvmock's admin API only)
 };
 
 // The option names above, which every command accepts.
