@@ -5,9 +5,21 @@
 
 #include "mock_server/errors.h"
 #include "mock_server/ids.h"
+#include "mock_server/multipart.h"
 #include "mock_server/text.h"
 
 namespace cvmock::server {
+namespace {
+
+// application/json, text/json and the +json suffix types; parameters such as charset are ignored.
+bool isJsonMediaType(std::string_view contentType) {
+  std::string type = toLower(contentType.substr(0, contentType.find(';')));
+  std::erase_if(type, [](char c) { return c == ' ' || c == '\t'; });
+  return type == "application/json" || type == "text/json" ||
+         (type.starts_with("application/") && type.ends_with("+json"));
+}
+
+}  // namespace
 
 Call::Call(const httplib::Request& request, httplib::Response& response, TrainingService& service,
            std::map<std::string, std::string> pathParams, std::string requestId, wire::BlobLocation blobs)
@@ -98,18 +110,29 @@ int Call::skip() const {
 
 nlohmann::json Call::jsonBody() const {
   if (isBlank(request_.body)) return nullptr;
+  const std::string contentType = request_.get_header_value("Content-Type");
+  if (!contentType.empty() && !isJsonMediaType(contentType)) throw errors::unsupportedMediaType(contentType);
   nlohmann::json body = nlohmann::json::parse(request_.body, nullptr, false);
   if (body.is_discarded()) throw errors::badRequest("The request body is not valid JSON");
   return body;
 }
 
+// Every file part is an image: parts with a filename, or named imageData as the SDKs name them.
 std::vector<UploadedImage> Call::images() const {
   std::vector<UploadedImage> out;
-  if (request_.is_multipart_form_data()) {
-    for (const auto& [field, part] : request_.files) out.push_back({part.filename, part.content});
+  const std::string contentType = request_.get_header_value("Content-Type");
+  if (!isMultipartFormData(contentType)) {
+    if (!request_.body.empty()) out.push_back({"", request_.body});
     return out;
   }
-  if (!request_.body.empty()) out.push_back({"", request_.body});
+  const std::optional<std::string> boundary = multipartBoundary(contentType);
+  std::optional<std::vector<FormPart>> parts = boundary ? parseMultipart(request_.body, *boundary) : std::nullopt;
+  if (!parts) throw errors::imageStream();
+  for (FormPart& part : *parts) {
+    if (part.fileName || equalsIgnoreCase(part.name, "imageData")) {
+      out.push_back({part.fileName.value_or(""), std::move(part.content)});
+    }
+  }
   return out;
 }
 

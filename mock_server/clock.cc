@@ -2,6 +2,7 @@
 #include "mock_server/clock.h"
 
 #include <ctime>
+#include <mutex>
 
 namespace cvmock::server {
 namespace {
@@ -27,9 +28,24 @@ std::string isoWithFraction(TimePoint t, int digits) {
   return fraction.empty() ? std::string(base) : std::string(base) + "." + fraction;
 }
 
+std::mutex installedMutex;
+std::shared_ptr<const Clock> installed;
+
 }  // namespace
 
-TimePoint now() { return std::chrono::system_clock::now(); }
+TimePoint now() {
+  std::shared_ptr<const Clock> clock;
+  {
+    std::lock_guard lock(installedMutex);
+    clock = installed;
+  }
+  return clock ? clock->now() : std::chrono::system_clock::now();
+}
+
+void installClock(std::shared_ptr<const Clock> clock) {
+  std::lock_guard lock(installedMutex);
+  installed = std::move(clock);
+}
 
 std::string formatServiceTime(TimePoint t) { return isoWithFraction(t, 3) + "Z"; }
 

@@ -6,7 +6,8 @@ namespace cvmock::server {
 ServiceError::ServiceError(int status, std::string code, const std::string& message)
     : std::runtime_error(message), status_(status), code_(std::move(code)) {}
 
-GatewayError::GatewayError(int status, const std::string& message) : std::runtime_error(message), status_(status) {}
+GatewayError::GatewayError(int status, const std::string& message, int retryAfterSeconds)
+    : std::runtime_error(message), status_(status), retryAfterSeconds_(retryAfterSeconds) {}
 
 namespace errors {
 namespace {
@@ -21,6 +22,14 @@ GatewayError accessDenied() {
                       "valid key for an active subscription and use a correct regional API endpoint for your resource.");
 }
 GatewayError resourceNotFound(const std::string& detail) { return GatewayError(404, "Resource not found. " + detail); }
+GatewayError rateLimitExceeded(const std::string& operationId, const std::string& tier, int retryAfterSeconds) {
+  const std::string unit = retryAfterSeconds == 1 ? " second." : " seconds.";
+  return GatewayError(429,
+                      "Requests to the " + operationId + " Operation under Custom Vision API have exceeded rate limit "
+                      "of your current " + tier + " pricing tier. Please retry after " +
+                          std::to_string(retryAfterSeconds) + unit,
+                      retryAfterSeconds);
+}
 
 ServiceError badRequest(const std::string& message) { return bad("BadRequest", message); }
 ServiceError requiredParamIsNull(const std::string& parameter) {
@@ -69,11 +78,32 @@ ServiceError imageSizeBytes(std::size_t limitBytes) {
              "Image size exceeds the limit of " + std::to_string(limitBytes / (1024 * 1024)) + " MB");
 }
 ServiceError imageStream() { return bad("BadRequestImageStream", "No image data in the request"); }
+ServiceError imageUrl(const std::string& reason) { return bad("BadRequestImageUrl", "Bad image URL: " + reason); }
+ServiceError imageMetadataKey() { return bad("BadRequestImageMetadataKey", "Invalid image metadata key"); }
+ServiceError imageMetadataValue() { return bad("BadRequestImageMetadataValue", "Invalid image metadata value"); }
 ServiceError negativeAndRegularTagOnSameImage() {
   return bad("BadRequestNegativeAndRegularTagOnSameImage", "Negative tag cannot be combined with another tag");
 }
 ServiceError exceedTagPerImageLimit(int limit) {
   return bad("BadRequestExceedTagPerImageLimit", "Exceeded the limit of " + std::to_string(limit) + " tags per image");
+}
+
+ServiceError exceedProjectLimit(int limit) {
+  return bad("BadRequestExceedProjectLimit", "Exceeded the limit of " + std::to_string(limit) + " projects");
+}
+ServiceError exceedTagPerProjectLimit(int limit) {
+  return bad("BadRequestExceedTagPerProjectLimit",
+             "Exceeded the limit of " + std::to_string(limit) + " tags per project");
+}
+ServiceError imageExceededCount(int limit) {
+  return bad("BadRequestImageExceededCount", "Exceeded the limit of " + std::to_string(limit) + " images per project");
+}
+ServiceError exceedIterationPerProjectLimit(int limit) {
+  return bad("BadRequestExceedIterationPerProjectLimit",
+             "Exceeded the limit of " + std::to_string(limit) + " iterations per project; delete an iteration first");
+}
+ServiceError exceededQuota() {
+  return bad("BadRequestExceededQuota", "Exceeded the monthly prediction quota of the pricing tier");
 }
 
 // The real service says "Invalid iteration" for an unknown id and for an unknown publish name alike.

@@ -23,11 +23,14 @@ class ServiceError : public std::runtime_error {
 // {"error": {"code": "<status>", "message": ...}}.
 class GatewayError : public std::runtime_error {
  public:
-  GatewayError(int status, const std::string& message);
+  GatewayError(int status, const std::string& message, int retryAfterSeconds = 0);
   int status() const { return status_; }
+  // Seconds for the Retry-After header; 0 sends none.
+  int retryAfterSeconds() const { return retryAfterSeconds_; }
 
  private:
   int status_;
+  int retryAfterSeconds_;
 };
 
 namespace errors {
@@ -35,6 +38,8 @@ namespace errors {
 // Gateway
 GatewayError accessDenied();
 GatewayError resourceNotFound(const std::string& detail);
+// 429 from the rate limiter: names the operation and the tier, as the real gateway does.
+GatewayError rateLimitExceeded(const std::string& operationId, const std::string& tier, int retryAfterSeconds);
 
 // Request shape
 ServiceError badRequest(const std::string& message);
@@ -69,8 +74,18 @@ ServiceError imageFormat();
 ServiceError imageDimensions();
 ServiceError imageSizeBytes(std::size_t limitBytes);
 ServiceError imageStream();
+ServiceError imageUrl(const std::string& reason);
+ServiceError imageMetadataKey();
+ServiceError imageMetadataValue();
 ServiceError negativeAndRegularTagOnSameImage();
 ServiceError exceedTagPerImageLimit(int limit);
+
+// Tier quotas (simulation/quotas.h)
+ServiceError exceedProjectLimit(int limit);
+ServiceError exceedTagPerProjectLimit(int limit);
+ServiceError imageExceededCount(int limit);
+ServiceError exceedIterationPerProjectLimit(int limit);
+ServiceError exceededQuota();
 
 // Iterations, training and publishing
 ServiceError notFoundIteration();

@@ -34,6 +34,12 @@ void getUntaggedImageCount(Call& call);
 void createImageTags(Call& call);
 void deleteImageTags(Call& call);
 
+// Training and Prediction APIs: the URL variants (url_handlers.cc)
+void createImagesFromUrls(Call& call);
+void quickTestImageUrl(Call& call);
+void classifyImageUrl(Call& call);
+void classifyImageUrlWithNoStore(Call& call);
+
 // Training API: iterations (iteration_handlers.cc)
 void trainProject(Call& call);
 void getIterations(Call& call);

@@ -56,13 +56,14 @@ void getUntaggedImageCount(Call& call) { writeCount(call, TaggingStatus::Untagge
 void createImagesFromData(Call& call) {
   const std::vector<std::string> tagIds = call.queryGuidList("tagIds");
   std::vector<ImageUpload> uploads;
-  for (UploadedImage& image : call.images()) uploads.push_back({image.fileName, std::move(image.bytes), tagIds});
+  for (UploadedImage& image : call.images()) uploads.push_back({image.fileName, std::move(image.bytes), tagIds, ""});
   writeSummary(call, call.service.createImages(call.guid("projectId"), std::move(uploads)));
 }
 
 void createImagesFromFiles(Call& call) {
   const nlohmann::json body = call.jsonBody();
   const nlohmann::json& batch = requireObject(body);
+  checkImageMetadata(batch);
   const std::vector<std::string> batchTags = guidListField(batch, "tagIds");
   auto images = batch.find("images");
   if (images == batch.end() || !images->is_array()) throw errors::requiredParamIsNull("images");
@@ -73,7 +74,7 @@ void createImagesFromFiles(Call& call) {
     if (!bytes) throw errors::badRequest("Image contents must be base64");
     std::vector<std::string> tagIds = guidListField(file, "tagIds");
     tagIds.insert(tagIds.end(), batchTags.begin(), batchTags.end());
-    uploads.push_back({optionalStringField(file, "name").value_or(""), std::move(*bytes), std::move(tagIds)});
+    uploads.push_back({optionalStringField(file, "name").value_or(""), std::move(*bytes), std::move(tagIds), ""});
   }
   writeSummary(call, call.service.createImages(call.guid("projectId"), std::move(uploads)));
 }

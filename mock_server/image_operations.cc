@@ -39,6 +39,10 @@ struct PreparedUpload {
 
 PreparedUpload prepare(ImageUpload upload, std::size_t maxBytes) {
   PreparedUpload prepared{std::move(upload), "", 0, 0, {}};
+  if (!prepared.upload.fetchFailure.empty()) {
+    prepared.failure = prepared.upload.fetchFailure;
+    return prepared;
+  }
   if (prepared.upload.bytes.size() > maxBytes) {
     prepared.failure = "ErrorImageSize";
     return prepared;
@@ -99,6 +103,7 @@ ImageCreateSummaryView TrainingService::createImages(const std::string& projectI
   }
   std::unordered_map<std::string, ImageRecord> byHash;
   for (ImageRecord& image : store_->images(projectId)) byHash.emplace(image.contentHash, std::move(image));
+  simulation_->quotas.admitImages(byHash.size(), prepared.size());
 
   ImageCreateSummaryView summary;
   std::vector<NewImage> accepted;

@@ -104,6 +104,7 @@ IterationRecord TrainingService::trainProject(const std::string& projectId, cons
     return it.status == IterationStatus::Completed && it.trainedRevision == project.revision;
   });
   if (unchanged && !request.forceTrain) throw errors::trainingNotNeeded();
+  simulation_->quotas.admitIteration(iterations.size());
 
   ++project.iterationsCreated;
   store_->putProject(project);
@@ -119,14 +120,28 @@ IterationRecord TrainingService::trainProject(const std::string& projectId, cons
   iteration.trainedRevision = project.revision;
   iteration.tags = snapshot.tags;
   store_->putIteration(iteration);
-  queue_.submit([this, projectId, iterationId = iteration.id, snapshot = std::move(snapshot)]() mutable {
-    runTraining(projectId, iterationId, std::move(snapshot.imageIds), std::move(snapshot.labels));
+  const simulation::TrainingOutcome outcome = simulation_->lifecycle.begin();
+  queue_.submit([this, projectId, iterationId = iteration.id, snapshot = std::move(snapshot), outcome]() mutable {
+    runTraining(projectId, iterationId, std::move(snapshot.imageIds), std::move(snapshot.labels), outcome);
   });
   return iteration;
 }
 
+void TrainingService::failInterruptedTrainings() {
+  for (const ProjectRecord& project : store_->projects()) {
+    for (IterationRecord iteration : store_->iterations(project.id)) {
+      if (iteration.status != IterationStatus::Training) continue;
+      iteration.status = IterationStatus::Failed;
+      iteration.failure = "Training was interrupted by a restart of cvmock; train the project again.";
+      iteration.lastModified = now();
+      store_->putIteration(iteration);
+    }
+  }
+}
+
 void TrainingService::runTraining(const std::string& projectId, const std::string& iterationId,
-                                  std::vector<std::string> imageIds, std::vector<std::vector<int>> labels) {
+                                  std::vector<std::string> imageIds, std::vector<std::vector<int>> labels,
+                                  simulation::TrainingOutcome outcome) {
   const auto started = std::chrono::steady_clock::now();
   std::optional<IterationRecord> iteration = store_->iteration(projectId, iterationId);
   if (!iteration) return;
@@ -152,6 +167,7 @@ void TrainingService::runTraining(const std::string& projectId, const std::strin
 
   IterationRecord done = *iteration;
   try {
+    if (outcome == simulation::TrainingOutcome::Fail) throw std::runtime_error("Training failed (forced by cvmock).");
     trainer::TrainingResult result = trainer::train(data, options);
     done.model = result.model.serialize();
     for (std::size_t i = 0; i < result.holdout.size(); ++i) {
@@ -170,17 +186,40 @@ void TrainingService::runTraining(const std::string& projectId, const std::strin
   done.trainingTimeInMinutes = std::max(1, static_cast<int>(std::ceil(minutes)));  // the service reports whole minutes
   done.lastModified = now();
 
+  if (std::optional<IterationRecord> settled = simulation_->lifecycle.settle(std::move(done), outcome)) {
+    storeSettled({*settled});
+  }
+}
+
+void TrainingService::storeSettled(const std::vector<IterationRecord>& settled) const {
   std::unique_lock lock(rules_);
-  if (store_->iteration(projectId, iterationId)) store_->putIteration(done);
+  for (const IterationRecord& done : settled) {
+    if (store_->iteration(done.projectId, done.id)) store_->putIteration(done);
+  }
+}
+
+void TrainingService::settleTrainings(const std::string& projectId, const std::string& iterationId) const {
+  if (!simulation_->lifecycle.readsWaitForTraining()) return;
+  queue_.waitForIdle();
+  storeSettled(simulation_->lifecycle.onRead(projectId, iterationId));
+}
+
+int TrainingService::advanceTrainings() {
+  queue_.waitForIdle();
+  const std::vector<IterationRecord> released = simulation_->lifecycle.releaseAll();
+  storeSettled(released);
+  return static_cast<int>(released.size());
 }
 
 std::vector<IterationRecord> TrainingService::getIterations(const std::string& projectId) const {
   requireProject(projectId);
+  settleTrainings(projectId, "");
   return store_->iterations(projectId);
 }
 
 IterationRecord TrainingService::getIteration(const std::string& projectId, const std::string& iterationId) const {
   requireProject(projectId);
+  settleTrainings(projectId, iterationId);
   return requireIteration(projectId, iterationId);
 }
 
@@ -190,7 +229,7 @@ IterationRecord TrainingService::updateIteration(const std::string& projectId, c
   requireProject(projectId);
   IterationRecord iteration = requireIteration(projectId, iterationId);
   if (name) {
-    if (isBlank(*name) || name->size() > config_.limits.maxNameLength) throw errors::iterationName();
+    if (!isValidName(*name, config_.limits.maxNameLength)) throw errors::iterationName();
     for (const IterationRecord& other : store_->iterations(projectId)) {
       if (other.id != iterationId && other.name == *name) throw errors::iterationNameNotUnique();
     }
@@ -267,7 +306,7 @@ void TrainingService::publishIteration(const std::string& projectId, const std::
   requireProject(projectId);
   IterationRecord iteration = requireIteration(projectId, iterationId);
   if (iteration.status != IterationStatus::Completed) throw errors::iterationIsNotTrained();
-  if (isBlank(publishName) || publishName.size() > config_.limits.maxNameLength) {
+  if (!isValidName(publishName, config_.limits.maxNameLength)) {
     throw errors::invalidPublishName("Invalid publish name");
   }
   if (!equalsIgnoreCase(predictionId, config_.predictionResourceId)) throw errors::invalidPublishTarget();

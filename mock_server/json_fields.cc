@@ -26,6 +26,19 @@ std::vector<std::string> guidListField(const nlohmann::json& object, const char*
   return ids;
 }
 
+void checkImageMetadata(const nlohmann::json& batch) {
+  constexpr std::size_t kMaxPairs = 50, kMaxKey = 256, kMaxValue = 512;  // CONTRACT.md, per image
+  auto metadata = batch.find("metadata");
+  if (metadata == batch.end() || metadata->is_null()) return;
+  if (!metadata->is_object() || metadata->size() > kMaxPairs) throw errors::imageMetadataKey();
+  for (const auto& [key, value] : metadata->items()) {
+    if (key.empty() || key.size() > kMaxKey) throw errors::imageMetadataKey();
+    if (!value.is_string() || value.get_ref<const std::string&>().size() > kMaxValue) {
+      throw errors::imageMetadataValue();
+    }
+  }
+}
+
 const nlohmann::json& requireObject(const nlohmann::json& body) {
   if (!body.is_object()) throw errors::badRequest("The request body must be a JSON object");
   return body;

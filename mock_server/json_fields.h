@@ -15,5 +15,8 @@ std::optional<std::string> optionalStringField(const nlohmann::json& object, con
 std::vector<std::string> guidListField(const nlohmann::json& object, const char* key);
 // The body must be a JSON object; BadRequest otherwise.
 const nlohmann::json& requireObject(const nlohmann::json& body);
+// An image batch's optional `metadata` (string to string): at most 50 pairs, keys of at most 256 characters
+// (BadRequestImageMetadataKey), string values of at most 512 (BadRequestImageMetadataValue).
+void checkImageMetadata(const nlohmann::json& batch);
 
 }  // namespace cvmock::server

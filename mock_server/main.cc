@@ -2,17 +2,23 @@
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
+#include <memory>
 #include <thread>
 
+#include "mock_server/healthcheck.h"
 #include "mock_server/options.h"
 #include "mock_server/server.h"
 
 int main(int argc, char** argv) {
   using namespace cvmock::server;
-  const ParsedOptions options = parseOptions(std::vector<std::string>(argv + 1, argv + argc), [](const char* name) {
+  const auto environment = [](const char* name) {
     const char* value = std::getenv(name);
     return value ? std::optional<std::string>(value) : std::nullopt;
-  });
+  };
+  if (argc >= 2 && std::string(argv[1]) == "healthcheck") {
+    return runHealthcheck(std::vector<std::string>(argv + 2, argv + argc), environment, std::cerr);
+  }
+  const ParsedOptions options = parseOptions(std::vector<std::string>(argv + 1, argv + argc), environment);
   if (options.help) {
     std::cout << usage();
     return 0;
@@ -29,18 +35,25 @@ int main(int argc, char** argv) {
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
-  Server server(options.config);
-  if (!server.bind()) {
+  std::unique_ptr<Server> server;
+  try {
+    server = std::make_unique<Server>(options.config);
+  } catch (const std::exception& error) {
+    std::cerr << "cvmock: " << error.what() << "\n";
+    return 1;
+  }
+  if (!server->bind()) {
     std::cerr << "cvmock: cannot listen on " << options.config.host << ":" << options.config.port << "\n";
     return 1;
   }
   std::thread waiter([&] {
     int received = 0;
     sigwait(&signals, &received);
-    server.stop();
+    server->stop();
   });
-  std::cout << "cvmock listening on http://" << options.config.host << ":" << server.port() << std::endl;
-  server.run();
+  const char* scheme = options.config.certFile.empty() ? "http" : "https";
+  std::cout << "cvmock listening on " << scheme << "://" << options.config.host << ":" << server->port() << std::endl;
+  server->run();
   if (waiter.joinable()) {
     pthread_kill(waiter.native_handle(), SIGTERM);
     waiter.join();

@@ -1,7 +1,12 @@
 // Flag parsing for cvmock.
 #include "mock_server/options.h"
 
+#include "mock_server/simulation/simulation_options.h"
+
 #include <charconv>
+#include <fstream>
+
+#include "mock_server/text.h"
 
 namespace cvmock::server {
 namespace {
@@ -22,6 +27,24 @@ constexpr Flag kFlags[] = {
      "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/cvmock/providers/"
      "Microsoft.CognitiveServices/accounts/cvmock-prediction)"},
     {"--seed", "CVMOCK_SEED", "seed for ids, holdout splits and training (default 0)"},
+    {"--data-dir", "CVMOCK_DATA_DIR",
+     "directory of the database (cvmock.db) that keeps all state across restarts (default: none, state in memory)"},
+    {"--cognitive-services-key", "CVMOCK_COGNITIVE_SERVICES_KEY",
+     "a multi-service key that opens both APIs, as a Cognitive Services resource's does (default: none)"},
+    {"--cert", "CVMOCK_CERT", "PEM certificate; with --key, serve HTTPS instead of HTTP (default: none)"},
+    {"--key", "CVMOCK_KEY", "PEM private key of --cert (default: none)"},
+    {"--max-training-image-bytes", "CVMOCK_MAX_TRAINING_IMAGE_BYTES", "largest training image (default 6291456, 6 MB)"},
+    {"--max-prediction-image-bytes", "CVMOCK_MAX_PREDICTION_IMAGE_BYTES",
+     "largest prediction or quick-test image (default 4194304, 4 MB)"},
+    {"--url-allowed-hosts", "CVMOCK_URL_ALLOWED_HOSTS",
+     "comma-separated hosts image URLs may be fetched from, * for any (default: loopback addresses only)"},
+    {"--url-timeout-seconds", "CVMOCK_URL_TIMEOUT_SECONDS", "time allowed to fetch an image URL (default 10)"},
+    {"--tier", "CVMOCK_TIER", "limit profile F0, S0 or unlimited: quotas and request rates (default unlimited)"},
+    {"--tier-config", "CVMOCK_TIER_CONFIG", "JSON file overriding tier numbers, e.g. {\"tier\":\"F0\",\"projects\":5}"},
+    {"--clock", "CVMOCK_CLOCK", "system, or fixed:<ISO time> for deterministic dates, throttling and timers"},
+    {"--training-mode", "CVMOCK_TRAINING_MODE",
+     "background, immediate, after-seconds:N, after-reads:N or manual (default background)"},
+    {"--admin-key", "CVMOCK_ADMIN_KEY", "enables the /_cvmock/ admin API with this key (default: off)"},
 };
 
 template <typename Number>
@@ -32,6 +55,10 @@ bool parseNumber(const std::string& text, Number& out) {
 
 // Applies one flag's value; returns an error message or "".
 std::string apply(ServerConfig& config, const std::string& flag, const std::string& value) {
+  if (simulation::isSimulationFlag(flag)) {
+    if (value.empty()) return flag + " needs a non-empty value";
+    return simulation::applySimulationFlag(config.simulation, config.service.limits, flag, value);
+  }
   if (flag == "--host") {
     config.host = value;
   } else if (flag == "--port") {
@@ -44,8 +71,42 @@ std::string apply(ServerConfig& config, const std::string& flag, const std::stri
     config.service.predictionResourceId = value;
   } else if (flag == "--seed") {
     if (!parseNumber(value, config.service.seed)) return "invalid seed: " + value;
+  } else if (flag == "--data-dir") {
+    config.dataDir = value;
+  } else if (flag == "--cognitive-services-key") {
+    config.cognitiveServicesKey = value;
+  } else if (flag == "--cert") {
+    config.certFile = value;
+  } else if (flag == "--key") {
+    config.keyFile = value;
+  } else if (flag == "--max-training-image-bytes") {
+    if (!parseNumber(value, config.service.limits.maxTrainingImageBytes) ||
+        config.service.limits.maxTrainingImageBytes == 0) {
+      return "invalid size: " + value;
+    }
+  } else if (flag == "--max-prediction-image-bytes") {
+    if (!parseNumber(value, config.service.limits.maxPredictionImageBytes) ||
+        config.service.limits.maxPredictionImageBytes == 0) {
+      return "invalid size: " + value;
+    }
+  } else if (flag == "--url-allowed-hosts") {
+    config.service.urlFetch.allowedHosts = splitList(value, ',');
+  } else if (flag == "--url-timeout-seconds") {
+    if (!parseNumber(value, config.service.urlFetch.timeoutSeconds) || config.service.urlFetch.timeoutSeconds <= 0) {
+      return "invalid timeout: " + value;
+    }
   }
   if (value.empty()) return std::string(flag) + " needs a non-empty value";
+  return "";
+}
+
+// HTTPS needs both files, readable; said at start-up rather than at the first connection.
+std::string checkTls(const ServerConfig& config) {
+  if (config.certFile.empty() && config.keyFile.empty()) return "";
+  if (config.certFile.empty() || config.keyFile.empty()) return "--cert and --key must be given together";
+  for (const std::string& file : {config.certFile, config.keyFile}) {
+    if (!std::ifstream(file)) return "cannot read " + file;
+  }
   return "";
 }
 
@@ -88,13 +149,15 @@ ParsedOptions parseOptions(const std::vector<std::string>& args,
     parsed.error = apply(parsed.config, arg, value);
     if (!parsed.error.empty()) return parsed;
   }
+  parsed.error = checkTls(parsed.config);
   return parsed;
 }
 
 std::string usage() {
   std::string text =
       "cvmock: an offline Azure Custom Vision (Training v3.0-v3.4-preview, Prediction v3.0-v3.1).\n\n"
-      "usage: cvmock [options]\n\n";
+      "usage: cvmock [options]\n"
+      "       cvmock healthcheck [--endpoint URL] [--timeout SECONDS]   exit 0 when a cvmock answers ready\n\n";
   for (const Flag& flag : kFlags) {
     text += "  " + std::string(flag.name) + " VALUE\n      " + flag.help + "; env " + flag.env + "\n";
   }

@@ -10,6 +10,9 @@ const std::vector<Route>& predictionRoutes() {
       {"POST", "{projectId}/classify/iterations/{publishedName}/image", "ClassifyImage", classifyImage},
       {"POST", "{projectId}/classify/iterations/{publishedName}/image/nostore", "ClassifyImageWithNoStore",
        classifyImageWithNoStore},
+      {"POST", "{projectId}/classify/iterations/{publishedName}/url", "ClassifyImageUrl", classifyImageUrl},
+      {"POST", "{projectId}/classify/iterations/{publishedName}/url/nostore", "ClassifyImageUrlWithNoStore",
+       classifyImageUrlWithNoStore},
   };
   return routes;
 }

@@ -23,8 +23,17 @@ const Domain& requireDomain(const std::string& domainId) {
 
 }  // namespace
 
-TrainingService::TrainingService(ServiceConfig config, std::unique_ptr<Store> store)
-    : config_(std::move(config)), store_(std::move(store)), ids_(config_.seed), queue_(config_.trainingWorkers) {}
+TrainingService::TrainingService(ServiceConfig config, std::unique_ptr<Store> store,
+                                 std::shared_ptr<simulation::Simulation> simulation)
+    : config_(std::move(config)),
+      store_(std::move(store)),
+      restarts_(store_->recordStart()),
+      ids_(restartSeed(config_.seed, restarts_)),
+      simulation_(simulation ? std::move(simulation)
+                             : std::make_shared<simulation::Simulation>(simulation::SimulationConfig{}, config_.seed)),
+      queue_(config_.trainingWorkers) {
+  failInterruptedTrainings();
+}
 
 // queue_ is the last member, so it is destroyed first: it finishes the queued trainings while the store lives.
 TrainingService::~TrainingService() = default;
@@ -36,12 +45,13 @@ ProjectRecord TrainingService::requireProject(const std::string& projectId) cons
 }
 
 ProjectRecord TrainingService::createProject(const ProjectCreate& request) {
-  if (isBlank(request.name) || request.name.size() > config_.limits.maxNameLength) throw errors::projectName();
-  if (request.description && request.description->size() > config_.limits.maxDescriptionLength) {
+  if (!isValidName(request.name, config_.limits.maxNameLength)) throw errors::projectName();
+  if (request.description && !isValidDescription(*request.description, config_.limits.maxDescriptionLength)) {
     throw errors::projectDescription();
   }
   const Domain& domain = request.domainId ? requireDomain(*request.domainId) : defaultDomain();
   std::unique_lock lock(rules_);
+  simulation_->quotas.admitProject(store_->projects().size());
   ProjectRecord project;
   project.id = ids_.next();
   project.name = request.name;
@@ -63,11 +73,13 @@ ProjectRecord TrainingService::updateProject(const std::string& projectId, const
   std::unique_lock lock(rules_);
   ProjectRecord project = requireProject(projectId);
   if (update.name) {
-    if (isBlank(*update.name) || update.name->size() > config_.limits.maxNameLength) throw errors::projectName();
+    if (!isValidName(*update.name, config_.limits.maxNameLength)) throw errors::projectName();
     project.name = *update.name;
   }
   if (update.description) {
-    if (update.description->size() > config_.limits.maxDescriptionLength) throw errors::projectDescription();
+    if (!isValidDescription(*update.description, config_.limits.maxDescriptionLength)) {
+      throw errors::projectDescription();
+    }
     project.description = *update.description;
   }
   if (update.domainId && *update.domainId != project.domainId) {
@@ -89,6 +101,13 @@ void TrainingService::deleteProject(const std::string& projectId) {
     models_.erase(iteration.id);
   }
   store_->eraseProject(projectId);
+}
+
+void TrainingService::resetState() {
+  queue_.waitForIdle();
+  simulation_->lifecycle.reset();
+  for (const ProjectRecord& project : store_->projects()) deleteProject(project.id);
+  simulation_->resetRuntimeState();
 }
 
 void TrainingService::touchImages(ProjectRecord project) {

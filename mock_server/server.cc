@@ -4,15 +4,22 @@
 #include <algorithm>
 #include <array>
 #include <chrono>
+#include <filesystem>
 #include <thread>
 
+#include <sys/socket.h>
+
 #include "mock_server/http.h"
+
+#include "mock_server/admin/admin_routes.h"
 
 #include "mock_server/auth.h"
 #include "mock_server/errors.h"
 #include "mock_server/ids.h"
-#include "mock_server/memory_store.h"
+#include "mock_server/request_body.h"
+#include "mock_server/sqlite_store.h"
 #include "mock_server/routes.h"
+#include "mock_server/simulation/intercept.h"
 #include "mock_server/text.h"
 #include "mock_server/training_service.h"
 
@@ -50,6 +57,7 @@ void writeServiceError(httplib::Response& response, int status, const std::strin
 
 void writeGatewayError(httplib::Response& response, const GatewayError& error) {
   response.status = error.status();
+  if (error.retryAfterSeconds() > 0) response.set_header("Retry-After", std::to_string(error.retryAfterSeconds()));
   wire::Json body = {{"error", {{"code", std::to_string(error.status())}, {"message", error.what()}}}};
   response.set_content(body.dump(), "application/json; charset=utf-8");
 }
@@ -68,29 +76,69 @@ void serveBlob(TrainingService& service, const std::vector<std::string>& segment
   response.set_content(std::move(*bytes), "application/octet-stream");
 }
 
+std::unique_ptr<Store> openStore(const std::string& dataDir) {
+  if (dataDir.empty()) return std::make_unique<SqliteStore>();
+  return std::make_unique<SqliteStore>(std::filesystem::path(dataDir));
+}
+
+// Plain HTTP, or HTTPS when a certificate is configured; throws when the certificate or key cannot be loaded.
+std::unique_ptr<httplib::Server> makeHttpServer(const ServerConfig& config) {
+  if (config.certFile.empty()) return std::make_unique<httplib::Server>();
+  auto server = std::make_unique<httplib::SSLServer>(config.certFile.c_str(), config.keyFile.c_str());
+  if (!server->is_valid()) {
+    throw std::runtime_error("cannot load the TLS certificate " + config.certFile + " and key " + config.keyFile);
+  }
+  return server;
+}
+
+// Each keep-alive connection holds a request thread while it is open, so the pool is sized for many
+// concurrent clients rather than for the cores; trainings run on their own workers and never take one.
+constexpr std::size_t kRequestThreads = 64;
+
 }  // namespace
 
 Server::Server(ServerConfig config)
     : config_(std::move(config)),
-      service_(std::make_unique<TrainingService>(config_.service, std::make_unique<MemoryStore>())),
-      http_(std::make_unique<httplib::Server>()),
-      requestIds_(config_.service.seed ^ 0x9e3779b97f4a7c15ULL) {
+      service_(std::make_unique<TrainingService>(
+          config_.service, openStore(config_.dataDir),
+          std::make_shared<simulation::Simulation>(config_.simulation, config_.service.seed))),
+      http_(makeHttpServer(config_)),
+      requestIds_(restartSeed(config_.service.seed ^ 0x9e3779b97f4a7c15ULL, service_->restarts())) {
+  installClock(service_->simulation().clock);  // dates follow the simulation's clock when a test fixes it
+  http_->new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
+  http_->set_socket_options([this](socket_t socket) {
+    httplib::default_socket_options(socket);
+    listenSocket_ = socket;
+  });
   auto handler = [this](const httplib::Request& request, httplib::Response& response) { dispatch(request, response); };
   http_->Get(".*", handler);
-  http_->Post(".*", handler);
-  http_->Put(".*", handler);
-  http_->Patch(".*", handler);
-  http_->Delete(".*", handler);
+  // Bodies are read by readBody, which refuses an oversized one without keeping it in memory.
+  auto bodyHandler = [this](const httplib::Request& request, httplib::Response& response,
+                            const httplib::ContentReader& reader) {
+    readBody(request, reader, config_.service.limits,
+             [&](const httplib::Request& withBody) { dispatch(withBody, response); });
+  };
+  http_->Post(".*", bodyHandler);
+  http_->Put(".*", bodyHandler);
+  http_->Patch(".*", bodyHandler);
+  http_->Delete(".*", bodyHandler);
+  // A client that asks first (Expect: 100-continue) is refused before it sends an oversized body.
+  http_->set_expect_100_continue_handler([this](const httplib::Request& request, httplib::Response& response) {
+    if (!bodyOverLimit(request, config_.service.limits)) return 100;
+    dispatch(request, response);
+    return response.status;
+  });
   // cpp-httplib expects a body on POST/PUT/PATCH/DELETE and refuses one without Content-Length;
   // clients send such bodiless calls all the time (POST projects?name=...), so answer them here.
   http_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+    // cpp-httplib hands this handler its own, mutable request object behind a const reference.
+    keepMultipartRaw(const_cast<httplib::Request&>(request));
     const bool framed = request.has_header("Content-Length") || request.has_header("Transfer-Encoding");
     if (framed || request.method == "GET") return httplib::Server::HandlerResponse::Unhandled;
     dispatch(request, response);
     return httplib::Server::HandlerResponse::Handled;
   });
-  // 64 images of up to 6 MB each, plus multipart framing.
-  http_->set_payload_max_length(64 * config_.service.limits.maxTrainingImageBytes + 1024 * 1024);
+  http_->set_payload_max_length(largestBody(config_.service.limits));
   // Small JSON answers must not wait out the peer's delayed ACK (Nagle): that alone costs ~40 ms a call.
   http_->set_tcp_nodelay(true);
 }
@@ -100,7 +148,11 @@ Server::~Server() { stop(); }
 bool Server::bind() {
   port_ = config_.port == 0 ? http_->bind_to_any_port(config_.host) : config_.port;
   if (port_ < 0) return false;
-  return config_.port == 0 || http_->bind_to_port(config_.host, config_.port);
+  if (config_.port != 0 && !http_->bind_to_port(config_.host, config_.port)) return false;
+  // cpp-httplib listens with a backlog of 5: a burst of new connections from many clients overflows it and
+  // the kernel drops them, so a client's request goes unanswered. Listening again only raises the backlog.
+  ::listen(listenSocket_, SOMAXCONN);
+  return true;
 }
 
 void Server::run() { http_->listen_after_bind(); }
@@ -114,8 +166,15 @@ void Server::waitUntilReady() const {
 }
 
 void Server::dispatch(const httplib::Request& request, httplib::Response& response) {
+  if (admin::isAdminPath(request.path)) {
+    admin::handleAdmin(*service_, request, response);
+    return;
+  }
   const std::string requestId = requestIds_.next();
   setServiceHeaders(response, requestId);
+  simulation::Simulation& simulation = service_->simulation();
+  simulation::JournalScope journal(simulation.journal, *simulation.clock, request.method, request.path, requestId,
+                                   response.status);
   try {
     const std::vector<std::string> segments = splitList(request.path, '/');
     if (segments.size() >= 2 && segments[0] == "_cvmock" && segments[1] == "blobs" && request.method == "GET") {
@@ -137,14 +196,23 @@ void Server::dispatch(const httplib::Request& request, httplib::Response& respon
     }
     const Api api = training ? Api::Training : Api::Prediction;
     const std::string& key = training ? config_.trainingKey : config_.predictionKey;
-    if (!keysEqual(presentedKey(request, api), key)) throw errors::accessDenied();
+    const std::string presented = presentedKey(request, api);
+    if (!keysEqual(presented, key) && !keysEqual(presented, config_.cognitiveServicesKey)) {
+      throw errors::accessDenied();
+    }
 
     const std::vector<std::string> rest(segments.begin() + 3, segments.end());
     std::optional<RouteMatch> match = matchRoute(training ? trainingRoutes() : predictionRoutes(), request.method, rest);
     if (!match) throw errors::resourceNotFound("No operation matches " + request.method + " " + request.path + ".");
+    refuseOversizedBody(request, config_.service.limits);
+    journal.operation = match->route->operationId;
+    if (simulation::interceptOperation(simulation, request, response, journal.operation, presented, journal.fault)) {
+      return;
+    }
 
     const std::string host = request.get_header_value("Host");
-    wire::BlobLocation blobs{"http://" + (host.empty() ? config_.host + ":" + std::to_string(port_) : host)};
+    const std::string scheme = config_.certFile.empty() ? "http://" : "https://";
+    wire::BlobLocation blobs{scheme + (host.empty() ? config_.host + ":" + std::to_string(port_) : host)};
     Call call(request, response, *service_, std::move(match->params), requestId, std::move(blobs));
     match->route->handler(call);
   } catch (const ServiceError& error) {

@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace cvmock::server {
 
@@ -23,6 +24,12 @@ struct ServiceLimits {
   std::size_t maxDescriptionLength = 4000;
 };
 
+// Where image URLs may be fetched from (url_policy.h) and how long a fetch may take.
+struct UrlFetchConfig {
+  std::vector<std::string> allowedHosts;  // host names or addresses; "*" allows any; empty allows loopback only
+  int timeoutSeconds = 10;
+};
+
 struct ServiceConfig {
   // The ARM id of the prediction resource PublishIteration accepts as predictionId.
   std::string predictionResourceId =
@@ -32,6 +39,7 @@ struct ServiceConfig {
   double holdoutFraction = 0.2;
   int trainingWorkers = 1;  // 0 queues trainings without ever running them (tests of the Training state)
   ServiceLimits limits;
+  UrlFetchConfig urlFetch;
 };
 
 }  // namespace cvmock::server

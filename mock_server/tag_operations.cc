@@ -34,14 +34,15 @@ TagRecord TrainingService::requireTag(const std::string& projectId, const std::s
 }
 
 TagView TrainingService::createTag(const std::string& projectId, const TagCreate& request) {
-  if (isBlank(request.name) || request.name.size() > config_.limits.maxNameLength) throw errors::tagName();
-  if (request.description && request.description->size() > config_.limits.maxDescriptionLength) {
+  if (!isValidName(request.name, config_.limits.maxNameLength)) throw errors::tagName();
+  if (request.description && !isValidDescription(*request.description, config_.limits.maxDescriptionLength)) {
     throw errors::tagDescription();
   }
   const TagType type = request.type ? parseTagType(*request.type) : TagType::Regular;
   std::unique_lock lock(rules_);
   requireProject(projectId);
   const std::vector<TagRecord> existing = store_->tags(projectId);
+  simulation_->quotas.admitTag(existing.size());
   for (const TagRecord& other : existing) {
     if (equalsIgnoreCase(other.name, request.name)) throw errors::tagNameNotUnique();
     if (type == TagType::Negative && other.type == TagType::Negative) throw errors::multipleNegativeTag();
@@ -80,14 +81,16 @@ TagView TrainingService::updateTag(const std::string& projectId, const std::stri
   requireProject(projectId);
   TagRecord tag = requireTag(projectId, tagId);
   if (update.name) {
-    if (isBlank(*update.name) || update.name->size() > config_.limits.maxNameLength) throw errors::tagName();
+    if (!isValidName(*update.name, config_.limits.maxNameLength)) throw errors::tagName();
     for (const TagRecord& other : store_->tags(projectId)) {
       if (other.id != tagId && equalsIgnoreCase(other.name, *update.name)) throw errors::tagNameNotUnique();
     }
     tag.name = *update.name;
   }
   if (update.description) {
-    if (update.description->size() > config_.limits.maxDescriptionLength) throw errors::tagDescription();
+    if (!isValidDescription(*update.description, config_.limits.maxDescriptionLength)) {
+      throw errors::tagDescription();
+    }
     tag.description = *update.description;
   }
   if (update.type) {

@@ -10,6 +10,12 @@ namespace cvmock::server {
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
 bool isBlank(std::string_view text);
 std::string toLower(std::string_view text);
+// Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
+bool isValidUtf8(std::string_view text);
+// A name the service accepts: not blank, at most `maxLength` bytes, valid UTF-8.
+bool isValidName(std::string_view name, std::size_t maxLength);
+// A description the service accepts: at most `maxLength` bytes, valid UTF-8.
+bool isValidDescription(std::string_view description, std::size_t maxLength);
 // Splits on `separator`, trimming spaces and dropping empty pieces.
 std::vector<std::string> splitList(std::string_view text, char separator);
 

@@ -24,6 +24,7 @@ const std::vector<Route>& trainingRoutes() {
       {"DELETE", "projects/{projectId}/images", "DeleteImages", deleteImages},
       {"GET", "projects/{projectId}/images/count", "GetImageCount", getImageCount},
       {"POST", "projects/{projectId}/images/files", "CreateImagesFromFiles", createImagesFromFiles},
+      {"POST", "projects/{projectId}/images/urls", "CreateImagesFromUrls", createImagesFromUrls},
       {"GET", "projects/{projectId}/images/tagged", "GetTaggedImages", getTaggedImages},
       {"GET", "projects/{projectId}/images/tagged/count", "GetTaggedImageCount", getTaggedImageCount},
       {"GET", "projects/{projectId}/images/untagged", "GetUntaggedImages", getUntaggedImages},
@@ -44,6 +45,7 @@ const std::vector<Route>& trainingRoutes() {
       {"POST", "projects/{projectId}/iterations/{iterationId}/publish", "PublishIteration", publishIteration},
       {"DELETE", "projects/{projectId}/iterations/{iterationId}/publish", "UnpublishIteration", unpublishIteration},
       {"POST", "projects/{projectId}/quicktest/image", "QuickTestImage", quickTestImage},
+      {"POST", "projects/{projectId}/quicktest/url", "QuickTestImageUrl", quickTestImageUrl},
   };
   return routes;
 }

@@ -11,6 +11,7 @@
 
 #include "mock_server/ids.h"
 #include "mock_server/service_config.h"
+#include "mock_server/simulation/simulation.h"
 #include "mock_server/store.h"
 #include "mock_server/training_queue.h"
 #include "mock_server/views.h"
@@ -51,6 +52,8 @@ struct ImageUpload {
   std::string source;
   std::string bytes;
   std::vector<std::string> tagIds;  // normalised GUIDs
+  // A URL operation's per-image status (ErrorSource, ErrorImageSize) when its image could not be fetched.
+  std::string fetchFailure;
 };
 
 enum class TaggingStatus { All, Tagged, Untagged };
@@ -75,12 +78,17 @@ struct TrainRequest {
 // Every failure is a ServiceError from errors.h.
 class TrainingService {
  public:
-  TrainingService(ServiceConfig config, std::unique_ptr<Store> store);
+  // `simulation` holds the tier quotas and the training lifecycle it consults; nullptr makes a default
+  // one (unlimited tier, background training).
+  TrainingService(ServiceConfig config, std::unique_ptr<Store> store,
+                  std::shared_ptr<simulation::Simulation> simulation = nullptr);
   ~TrainingService();
   TrainingService(const TrainingService&) = delete;
   TrainingService& operator=(const TrainingService&) = delete;
 
   const ServiceConfig& config() const { return config_; }
+  // How many times a service was started on this store's state before this one (0 on fresh state).
+  std::uint64_t restarts() const { return restarts_; }
 
   // Projects
   ProjectRecord createProject(const ProjectCreate& request);
@@ -137,6 +145,13 @@ class TrainingService {
   // Blocks until no training is queued or running; for tests and clean shutdown.
   void waitForIdle();
 
+  // Simulation controls (the admin API).
+  simulation::Simulation& simulation() { return *simulation_; }
+  // Stores every finished training the lifecycle holds back, hung ones included; returns how many.
+  int advanceTrainings();
+  // Deletes every project with all it holds, and the simulation's runtime state.
+  void resetState();
+
  private:
   ProjectRecord requireProject(const std::string& projectId) const;
   TagRecord requireTag(const std::string& projectId, const std::string& tagId) const;
@@ -148,16 +163,23 @@ class TrainingService {
                                      std::unordered_map<std::string, std::string>& hashes);
   PredictionRecord predict(const IterationRecord& iteration, const std::string& bytes, const std::string& predictionId);
   std::shared_ptr<const trainer::Model> loadModel(const IterationRecord& iteration) const;
+  // A training that was running when the process died has no worker any more: it becomes Failed.
+  void failInterruptedTrainings();
   void runTraining(const std::string& projectId, const std::string& iterationId, std::vector<std::string> imageIds,
-                   std::vector<std::vector<int>> labels);
+                   std::vector<std::vector<int>> labels, simulation::TrainingOutcome outcome);
+  // Before a read of iterations: lets the lifecycle count the read and stores the results now due.
+  void settleTrainings(const std::string& projectId, const std::string& iterationId) const;
+  void storeSettled(const std::vector<IterationRecord>& settled) const;
 
   ServiceConfig config_;
   std::unique_ptr<Store> store_;
+  std::uint64_t restarts_;
   IdGenerator ids_;
   mutable std::shared_mutex rules_;  // held exclusively by check-then-write operations
   mutable std::mutex modelsMutex_;
   mutable std::unordered_map<std::string, std::shared_ptr<const trainer::Model>> models_;  // by iteration id
-  TrainingQueue queue_;  // last: its workers stop before the state they use is destroyed
+  std::shared_ptr<simulation::Simulation> simulation_;
+  mutable TrainingQueue queue_;  // last: its workers stop before the state they use is destroyed
 };
 
 }  // namespace cvmock::server

@@ -8,7 +8,7 @@ packages=(
   build-essential cmake pkg-config
   libcpp-httplib-dev nlohmann-json3-dev libstb-dev libeigen3-dev
   libgtest-dev libsqlite3-dev libbenchmark-dev zlib1g-dev libturbojpeg0-dev
-  dataset-fashion-mnist
+  dataset-fashion-mnist openssl
 )
 
 missing=()
@@ -23,6 +23,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   "${sudo[@]}" apt-get update -qq
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}"
 fi
+
+# Node.js and the official JS SDKs, for the SDK tests; before configuring, so CTest registers them.
+bash scripts/setup-node.sh
 
 build_type=${CVMOCK_BUILD_TYPE:-Release}
 cmake -S . -B build -DCMAKE_BUILD_TYPE="$build_type" > /dev/null

@@ -23,6 +23,14 @@ TEST(Options, DefaultsStartWithNoArguments) {
   EXPECT_EQ(options.config.trainingKey, "cvmock-training-key");
   EXPECT_EQ(options.config.predictionKey, "cvmock-prediction-key");
   EXPECT_EQ(options.config.service.seed, 0u);
+  EXPECT_EQ(options.config.dataDir, "");
+}
+
+TEST(Options, DataDirFromFlagOrEnvironment) {
+  EXPECT_EQ(parse({"--data-dir", "/tmp/a"}).config.dataDir, "/tmp/a");
+  EXPECT_EQ(parse({}, {{"CVMOCK_DATA_DIR", "/tmp/b"}}).config.dataDir, "/tmp/b");
+  EXPECT_EQ(parse({"--data-dir=/tmp/c"}, {{"CVMOCK_DATA_DIR", "/tmp/b"}}).config.dataDir, "/tmp/c");
+  EXPECT_FALSE(parse({"--data-dir", ""}).error.empty());
 }
 
 TEST(Options, FlagsOverrideEnvironment) {
@@ -48,7 +56,7 @@ TEST(Options, HelpListsEveryFlagWithItsVariable) {
   EXPECT_TRUE(parse({"--help"}).help);
   const std::string text = usage();
   for (const char* name : {"--host", "--port", "--training-key", "--prediction-key", "--prediction-resource-id",
-                           "--seed", "CVMOCK_PREDICTION_RESOURCE_ID"}) {
+                           "--seed", "--data-dir", "CVMOCK_PREDICTION_RESOURCE_ID", "CVMOCK_DATA_DIR"}) {
     EXPECT_NE(text.find(name), std::string::npos) << name;
   }
 }
