@@ -14,9 +14,6 @@ namespace cvmock::testing {
 namespace {
 
 constexpr std::size_t kTrainingLimit = 4096;  // small limits keep the oversized bodies small
-constexpr const char* kResourceId =
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/cvmock/providers/"
-    "Microsoft.CognitiveServices/accounts/cvmock-prediction";
 
 // A PNG of `height` rows of `rowBytes` bytes each (filter byte included), all zero: grey when colourType is 0.
 std::string png(std::uint32_t width, std::uint32_t height, std::size_t rowBytes) {
@@ -51,13 +48,7 @@ class ApiBadInput : public ::testing::Test {
     spec.width = spec.height = 32;
     images_ = fixtures::generateFixtureSet(spec);
     project_ = createLabelledProject(training, images_);
-    const std::string iterationId = training.post("/projects/" + project_.projectId + "/train").json()["id"];
-    ASSERT_EQ(waitForIteration(training, project_.projectId, iterationId)["status"], "Completed");
-    ASSERT_EQ(training
-                  .post("/projects/" + project_.projectId + "/iterations/" + iterationId +
-                        "/publish?publishName=model&predictionId=" + kResourceId)
-                  .status,
-              200);
+    trainAndPublish(training, project_.projectId, "model");
   }
   static void TearDownTestSuite() { server_.reset(); }
 

@@ -18,9 +18,6 @@
 namespace cvmock::testing {
 namespace {
 
-constexpr const char* kResourceId =
-    "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/cvmock/providers/"
-    "Microsoft.CognitiveServices/accounts/cvmock-prediction";
 
 // A TCP listener on a loopback address that accepts and counts connections, answering nothing.
 class CountingListener {
@@ -110,13 +107,7 @@ class ApiUrls : public ::testing::Test {
     images_ = fixtures::generateFixtureSet(spec);
     HttpSession training = trainingSession(server_->endpoint());
     project_ = createLabelledProject(training, images_);
-    const std::string iterationId = training.post("/projects/" + project_.projectId + "/train").json()["id"];
-    ASSERT_EQ(waitForIteration(training, project_.projectId, iterationId)["status"], "Completed");
-    ASSERT_EQ(training
-                  .post("/projects/" + project_.projectId + "/iterations/" + iterationId +
-                        "/publish?publishName=model&predictionId=" + kResourceId)
-                  .status,
-              200);
+    trainAndPublish(training, project_.projectId, "model");
     spec.seed = 99;  // an image not yet in the project
     fresh_ = fixtures::generateFixtureSet(spec).front().bytes;
   }

@@ -53,4 +53,18 @@ inline nlohmann::json waitForIteration(HttpSession& training, const std::string&
   }
 }
 
+// Trains the project, waits for Completed and publishes the iteration as `publishName` on cvmock's default
+// prediction resource; returns the iteration id. Fails the calling test on the way when a step does not succeed.
+inline std::string trainAndPublish(HttpSession& training, const std::string& projectId, const std::string& publishName) {
+  const std::string iterationId = training.post("/projects/" + projectId + "/train").json()["id"];
+  EXPECT_EQ(waitForIteration(training, projectId, iterationId)["status"], "Completed");
+  const Reply published = training.post("/projects/" + projectId + "/iterations/" + iterationId +
+                                        "/publish?publishName=" + publishName +
+                                        "&predictionId=%2Fsubscriptions%2F00000000-0000-0000-0000-000000000000%2F"
+                                        "resourceGroups%2Fcvmock%2Fproviders%2FMicrosoft.CognitiveServices%2F"
+                                        "accounts%2Fcvmock-prediction");
+  EXPECT_EQ(published.status, 200) << published.body;
+  return iterationId;
+}
+
 }  // namespace cvmock::testing
