@@ -1,7 +1,9 @@
 // Shape descriptors: histograms of gradient orientation over a spatial grid (HOG-like) and over the whole image.
 #include "trainer/gradient_features.h"
 
+#include <cmath>
 #include <numbers>
+#include <vector>
 
 #include "trainer/fast_atan2.h"
 
@@ -10,42 +12,47 @@ namespace {
 
 constexpr float kEpsilon = 1e-6f;
 
-struct Gradient {
-  Eigen::ArrayXXf magnitude;
-  Eigen::ArrayXXf orientation;  // radians in [0, pi): the sign of an edge does not matter
-};
-
-// Central differences inside the plane; the one-pixel border has no gradient.
-Gradient gradientOf(const Eigen::ArrayXXf& grey) {
-  const Eigen::Index rows = grey.rows();
-  const Eigen::Index cols = grey.cols();
-  Eigen::ArrayXXf dx = Eigen::ArrayXXf::Zero(rows, cols);
-  Eigen::ArrayXXf dy = Eigen::ArrayXXf::Zero(rows, cols);
-  dx.middleCols(1, cols - 2) = grey.rightCols(cols - 2) - grey.leftCols(cols - 2);
-  dy.middleRows(1, rows - 2) = grey.bottomRows(rows - 2) - grey.topRows(rows - 2);
-  const Eigen::ArrayXXf angle = fastAtan2(dy, dx);
-  const float pi = std::numbers::pi_v<float>;
-  return Gradient{(dx.square() + dy.square()).sqrt(), (angle < 0).select(angle + pi, angle)};
-}
-
-// cells: kOrientationBins x (grid * grid), column = row-major cell index.
-Eigen::ArrayXXf cellHistograms(const Gradient& gradient) {
-  const Eigen::Index side = gradient.magnitude.rows();
+// Orientation histograms per cell: kOrientationBins x (grid * grid), column = row-major cell index.
+// Gradients are central differences, so the one-pixel border has none. Orientation is unsigned (the sign
+// of an edge does not matter), in [0, pi]; bin centres sit at (k + 0.5) * binWidth and a pixel's magnitude
+// is split between the two nearest, wrapping at pi.
+Eigen::ArrayXXf cellHistograms(const Eigen::ArrayXXf& grey) {
+  const Eigen::Index side = grey.rows();
   const Eigen::Index cellSide = side / kGradientGrid;
-  const float binWidth = std::numbers::pi_v<float> / kOrientationBins;
-  // Bin centres sit at (k + 0.5) * binWidth; a pixel's weight is split between the two nearest, wrapping at pi.
-  const Eigen::ArrayXXf position = gradient.orientation / binWidth - 0.5f;
-  const Eigen::ArrayXXf lower = position.floor();
-  const Eigen::ArrayXXf upperShare = position - lower;
+  const float pi = std::numbers::pi_v<float>;
+  const float binWidth = pi / kOrientationBins;
   Eigen::ArrayXXf cells = Eigen::ArrayXXf::Zero(kOrientationBins, kGradientGrid * kGradientGrid);
-  for (Eigen::Index x = 0; x < side; ++x) {
-    for (Eigen::Index y = 0; y < side; ++y) {
-      const Eigen::Index cell = (y / cellSide) * kGradientGrid + x / cellSide;
-      const int lowerBin = (static_cast<int>(lower(y, x)) + kOrientationBins) % kOrientationBins;
-      const int upperBin = (lowerBin + 1) % kOrientationBins;
-      const float magnitude = gradient.magnitude(y, x);
-      cells(lowerBin, cell) += magnitude * (1.0f - upperShare(y, x));
-      cells(upperBin, cell) += magnitude * upperShare(y, x);
+  // Per column: first every pixel's bins and weights (a loop the compiler vectorises), then the votes.
+  std::vector<int> lowerBin(static_cast<std::size_t>(side));
+  std::vector<float> lowerVote(static_cast<std::size_t>(side));
+  std::vector<float> upperVote(static_cast<std::size_t>(side));
+  // Cell row of each image row: a run-time division per pixel would cost more than the rest of the vote.
+  std::vector<Eigen::Index> cellRow(static_cast<std::size_t>(side));
+  for (Eigen::Index y = 0; y < side; ++y) cellRow[static_cast<std::size_t>(y)] = (y / cellSide) * kGradientGrid;
+  for (Eigen::Index x = 1; x + 1 < side; ++x) {
+    const float* left = &grey(0, x - 1);
+    const float* centre = &grey(0, x);
+    const float* right = &grey(0, x + 1);
+#pragma GCC ivdep  // the vote arrays never overlap the image
+    for (Eigen::Index y = 1; y + 1 < side; ++y) {
+      const float dx = right[y] - left[y];
+      const float dy = centre[y + 1] - centre[y - 1];
+      const float angle = fastAtan2(dy, dx);
+      const float position = (angle < 0 ? angle + pi : angle) / binWidth - 0.5f;  // in [-0.5, bins - 0.5]
+      const int lower = static_cast<int>(position + 1.0f) - 1;                     // floor, as position > -1
+      const float upperShare = position - static_cast<float>(lower);
+      const float magnitude = std::sqrt(dx * dx + dy * dy);
+      lowerBin[y] = lower < 0 ? lower + kOrientationBins : lower;
+      lowerVote[y] = magnitude * (1.0f - upperShare);
+      upperVote[y] = magnitude * upperShare;
+    }
+    const Eigen::Index cellColumn = x / cellSide;
+    float* const histograms = cells.data();  // column cell holds that cell's kOrientationBins bins
+    for (std::size_t y = 1; y + 1 < static_cast<std::size_t>(side); ++y) {
+      float* const histogram = histograms + (cellRow[y] + cellColumn) * kOrientationBins;
+      const int bin = lowerBin[y];
+      histogram[bin] += lowerVote[y];
+      histogram[bin + 1 == kOrientationBins ? 0 : bin + 1] += upperVote[y];
     }
   }
   return cells;
@@ -67,7 +74,7 @@ Eigen::ArrayXXf normalisedByNeighbourhood(const Eigen::ArrayXXf& cells) {
 }  // namespace
 
 Eigen::VectorXf gradientFeatures(const Eigen::ArrayXXf& grey) {
-  const Eigen::ArrayXXf cells = cellHistograms(gradientOf(grey));
+  const Eigen::ArrayXXf cells = cellHistograms(grey);
   const Eigen::ArrayXf pooled = cells.rowwise().sum();
   Eigen::VectorXf features(kGradientFeatureCount);
   features << normalisedByNeighbourhood(cells).reshaped().matrix(), (pooled / (pooled.sum() + kEpsilon)).matrix();
