@@ -189,6 +189,17 @@ std::vector<IterationRecord> MemoryStore::iterations(const std::string& projectI
   return state ? state->iterations : std::vector<IterationRecord>{};
 }
 
+std::optional<std::string> MemoryStore::publishedIterationId(const std::string& projectId,
+                                                             const std::string& publishName) const {
+  std::lock_guard lock(mutex_);
+  const ProjectState* state = find(projectId);
+  if (!state) return std::nullopt;
+  for (const IterationRecord& iteration : state->iterations) {
+    if (iteration.publishName == publishName) return iteration.id;
+  }
+  return std::nullopt;
+}
+
 void MemoryStore::eraseIteration(const std::string& projectId, const std::string& iterationId) {
   std::lock_guard lock(mutex_);
   if (ProjectState* state = find(projectId)) {

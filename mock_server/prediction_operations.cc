@@ -8,16 +8,30 @@
 
 namespace cvmock::server {
 
-std::shared_ptr<const trainer::Model> TrainingService::loadModel(const IterationRecord& iteration) const {
+std::shared_ptr<const TrainingService::PredictionModel> TrainingService::loadModel(
+    const IterationRecord& iteration) const {
   std::lock_guard lock(modelsMutex_);
   auto cached = models_.find(iteration.id);
   if (cached != models_.end()) return cached->second;
-  auto model = std::make_shared<const trainer::Model>(trainer::Model::deserialize(iteration.model));
+  auto model = std::make_shared<const PredictionModel>(PredictionModel{
+      iteration.projectId, iteration.id, iteration.tags, trainer::Model::deserialize(iteration.model)});
   models_.emplace(iteration.id, model);
   return model;
 }
 
-PredictionRecord TrainingService::predict(const IterationRecord& iteration, const std::string& bytes,
+std::shared_ptr<const TrainingService::PredictionModel> TrainingService::loadModel(
+    const std::string& projectId, const std::string& iterationId) const {
+  {
+    std::lock_guard lock(modelsMutex_);
+    auto cached = models_.find(iterationId);
+    if (cached != models_.end() && cached->second->projectId == projectId) return cached->second;
+  }
+  const std::optional<IterationRecord> iteration = store_->iteration(projectId, iterationId);
+  if (!iteration || iteration->status != IterationStatus::Completed) throw errors::notFoundIteration();
+  return loadModel(*iteration);
+}
+
+PredictionRecord TrainingService::predict(const PredictionModel& model, const std::string& bytes,
                                           const std::string& predictionId) {
   if (bytes.empty()) throw errors::imageStream();
   if (bytes.size() > config_.limits.maxPredictionImageBytes) {
@@ -29,10 +43,10 @@ PredictionRecord TrainingService::predict(const IterationRecord& iteration, cons
   } catch (const trainer::DecodeError& error) {
     throw error.failure() == trainer::DecodeFailure::Dimensions ? errors::imageDimensions() : errors::imageFormat();
   }
-  const Eigen::VectorXf probabilities = loadModel(iteration)->predict(features);
-  PredictionRecord record{predictionId, iteration.projectId, iteration.id, now(), "", {}};
-  for (std::size_t i = 0; i < iteration.tags.size(); ++i) {
-    const TrainedTag& tag = iteration.tags[i];
+  const Eigen::VectorXf probabilities = model.model.predict(features);
+  PredictionRecord record{predictionId, model.projectId, model.iterationId, now(), "", {}};
+  for (std::size_t i = 0; i < model.tags.size(); ++i) {
+    const TrainedTag& tag = model.tags[i];
     record.predictions.push_back({tag.id, tag.name, tag.type, probabilities[static_cast<Eigen::Index>(i)]});
   }
   std::stable_sort(record.predictions.begin(), record.predictions.end(),
@@ -58,7 +72,7 @@ PredictionRecord TrainingService::quickTestImage(const std::string& projectId,
     }
     if (!chosen) throw errors::notFoundProjectDefaultIteration();
   }
-  PredictionRecord record = predict(*chosen, bytes, predictionId);
+  PredictionRecord record = predict(*loadModel(*chosen), bytes, predictionId);
   if (store) store_->addPrediction(record);
   return record;
 }
@@ -68,12 +82,9 @@ PredictionRecord TrainingService::classifyImage(const std::string& projectId, co
                                                 const std::optional<std::string>& application, bool store,
                                                 const std::string& predictionId) {
   requireProject(projectId);
-  std::optional<IterationRecord> published;
-  for (IterationRecord& iteration : store_->iterations(projectId)) {
-    if (iteration.publishName == publishedName) published = std::move(iteration);
-  }
+  const std::optional<std::string> published = store_->publishedIterationId(projectId, publishedName);
   if (!published) throw errors::notFoundIteration();
-  PredictionRecord record = predict(*published, bytes, predictionId);
+  PredictionRecord record = predict(*loadModel(projectId, *published), bytes, predictionId);
   record.application = application.value_or("");
   if (store) store_->addPrediction(record);
   return record;

@@ -23,7 +23,33 @@ Database::Database(const std::string& path) {
   sqlite3_extended_result_codes(db_, 1);
 }
 
-Database::~Database() { sqlite3_close(db_); }
+Database::~Database() {
+  for (auto& [sql, statements] : idle_) {
+    for (sqlite3_stmt* statement : statements) sqlite3_finalize(statement);
+  }
+  sqlite3_close(db_);
+}
+
+sqlite3_stmt* Database::acquire(std::string_view sql) {
+  const auto cached = idle_.find(std::string(sql));
+  if (cached != idle_.end() && !cached->second.empty()) {
+    sqlite3_stmt* statement = cached->second.back();
+    cached->second.pop_back();
+    return statement;
+  }
+  sqlite3_stmt* statement = nullptr;
+  if (sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &statement,
+                         nullptr) != SQLITE_OK) {
+    fail(db_, "prepare " + std::string(sql));
+  }
+  return statement;
+}
+
+void Database::release(std::string sql, sqlite3_stmt* statement) {
+  sqlite3_reset(statement);
+  sqlite3_clear_bindings(statement);
+  idle_[std::move(sql)].push_back(statement);
+}
 
 void Database::execute(std::string_view sql) {
   char* message = nullptr;
@@ -37,13 +63,10 @@ void Database::execute(std::string_view sql) {
 
 int Database::changes() const { return sqlite3_changes(db_); }
 
-Statement::Statement(Database& db, std::string_view sql) : db_(db.handle()) {
-  if (sqlite3_prepare_v2(db_, sql.data(), static_cast<int>(sql.size()), &statement_, nullptr) != SQLITE_OK) {
-    fail(db_, "prepare " + std::string(sql));
-  }
-}
+Statement::Statement(Database& db, std::string_view sql)
+    : owner_(db), sql_(sql), statement_(db.acquire(sql)), db_(db.handle()) {}
 
-Statement::~Statement() { sqlite3_finalize(statement_); }
+Statement::~Statement() { owner_.release(std::move(sql_), statement_); }
 
 Statement& Statement::bind(int index, std::int64_t value) {
   if (sqlite3_bind_int64(statement_, index, value) != SQLITE_OK) fail(db_, "bind");

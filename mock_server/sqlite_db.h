@@ -7,6 +7,8 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <unordered_map>
+#include <vector>
 
 struct sqlite3;
 struct sqlite3_stmt;
@@ -35,7 +37,14 @@ class Database {
   sqlite3* handle() const { return db_; }
 
  private:
+  friend class Statement;
+  // Compiling SQL costs more than running the store's small queries, so finished statements are kept,
+  // reset, per SQL text and handed out again; a statement still in use is never handed out twice.
+  sqlite3_stmt* acquire(std::string_view sql);
+  void release(std::string sql, sqlite3_stmt* statement);
+
   sqlite3* db_ = nullptr;
+  std::unordered_map<std::string, std::vector<sqlite3_stmt*>> idle_;
 };
 
 // A prepared statement. Parameters are numbered from 1 and columns from 0, as in SQLite.
@@ -66,6 +75,8 @@ class Statement {
   std::string blob(int column) const;  // the bytes as they were bound
 
  private:
+  Database& owner_;
+  std::string sql_;
   sqlite3_stmt* statement_ = nullptr;
   sqlite3* db_ = nullptr;
 };

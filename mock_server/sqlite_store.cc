@@ -388,6 +388,15 @@ void SqliteStore::eraseIteration(const std::string& projectId, const std::string
   if (db_.changes() > 0) reclaimSpace();
 }
 
+std::optional<std::string> SqliteStore::publishedIterationId(const std::string& projectId,
+                                                             const std::string& publishName) const {
+  std::lock_guard lock(mutex_);
+  Statement select(db_, "SELECT id FROM iterations WHERE project_id = ?1 AND publish_name = ?2");
+  select.bind(1, projectId).bind(2, publishName);
+  if (!select.step()) return std::nullopt;
+  return select.text(0);
+}
+
 void SqliteStore::addPrediction(const PredictionRecord& prediction) {
   std::lock_guard lock(mutex_);
   Statement insert(db_,

@@ -51,6 +51,8 @@ class SqliteStore final : public Store {
                                            const std::string& iterationId) const override;
   std::vector<IterationRecord> iterations(const std::string& projectId) const override;
   void eraseIteration(const std::string& projectId, const std::string& iterationId) override;
+  std::optional<std::string> publishedIterationId(const std::string& projectId,
+                                                  const std::string& publishName) const override;
 
   void addPrediction(const PredictionRecord& prediction) override;
   std::vector<PredictionRecord> predictions(const std::string& projectId) const override;

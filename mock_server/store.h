@@ -51,6 +51,9 @@ class Store {
                                                    const std::string& iterationId) const = 0;
   virtual std::vector<IterationRecord> iterations(const std::string& projectId) const = 0;  // in creation order
   virtual void eraseIteration(const std::string& projectId, const std::string& iterationId) = 0;
+  // The id of the iteration published under publishName, without reading the iteration itself.
+  virtual std::optional<std::string> publishedIterationId(const std::string& projectId,
+                                                          const std::string& publishName) const = 0;
 
   virtual void addPrediction(const PredictionRecord& prediction) = 0;
   virtual std::vector<PredictionRecord> predictions(const std::string& projectId) const = 0;

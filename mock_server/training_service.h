@@ -161,8 +161,18 @@ class TrainingService {
   ImageCreateResultView acceptUpload(const ProjectRecord& project, const std::vector<TagRecord>& tags,
                                      ImageUpload upload, std::vector<NewImage>& accepted,
                                      std::unordered_map<std::string, std::string>& hashes);
-  PredictionRecord predict(const IterationRecord& iteration, const std::string& bytes, const std::string& predictionId);
-  std::shared_ptr<const trainer::Model> loadModel(const IterationRecord& iteration) const;
+  // What a prediction needs of a completed iteration. A trained iteration never changes, so it is built
+  // once per iteration id and kept until the iteration or its project is deleted.
+  struct PredictionModel {
+    std::string projectId;
+    std::string iterationId;
+    std::vector<TrainedTag> tags;
+    trainer::Model model;
+  };
+  PredictionRecord predict(const PredictionModel& model, const std::string& bytes, const std::string& predictionId);
+  std::shared_ptr<const PredictionModel> loadModel(const IterationRecord& iteration) const;
+  // The cached model when there is one, without reading the iteration (and its holdout) from the store.
+  std::shared_ptr<const PredictionModel> loadModel(const std::string& projectId, const std::string& iterationId) const;
   // A training that was running when the process died has no worker any more: it becomes Failed.
   void failInterruptedTrainings();
   void runTraining(const std::string& projectId, const std::string& iterationId, std::vector<std::string> imageIds,
@@ -177,7 +187,7 @@ class TrainingService {
   IdGenerator ids_;
   mutable std::shared_mutex rules_;  // held exclusively by check-then-write operations
   mutable std::mutex modelsMutex_;
-  mutable std::unordered_map<std::string, std::shared_ptr<const trainer::Model>> models_;  // by iteration id
+  mutable std::unordered_map<std::string, std::shared_ptr<const PredictionModel>> models_;  // by iteration id
   std::shared_ptr<simulation::Simulation> simulation_;
   mutable TrainingQueue queue_;  // last: its workers stop before the state they use is destroyed
 };
