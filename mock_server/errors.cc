@@ -135,5 +135,22 @@ ServiceError multiClassTrainingValidationFailed() {
              "Multiclass projects need exactly one tag per image");
 }
 
+ServiceError predictionIdsMissing() { return bad("BadRequestPredictionIdsMissing", "Prediction ids are missing"); }
+ServiceError predictionIdsExceededCount(int limit) {
+  return bad("BadRequestPredictionIdsExceededCount",
+             "Exceeded the limit of " + std::to_string(limit) + " prediction ids per call");
+}
+ServiceError predictionTagsExceededCount(int limit) {
+  return bad("BadRequestPredictionTagsExceededCount",
+             "Exceeded the limit of " + std::to_string(limit) + " tags per prediction query");
+}
+ServiceError predictionResultsExceededCount(int limit) {
+  return bad("BadRequestPredictionResultsExceededCount",
+             "Exceeded the limit of " + std::to_string(limit) + " results per prediction query");
+}
+ServiceError predictionInvalidQueryParameters(const std::string& message) {
+  return bad("BadRequestPredictionInvalidQueryParameters", message);
+}
+
 }  // namespace errors
 }  // namespace cvmock::server

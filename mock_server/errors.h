@@ -102,5 +102,12 @@ ServiceError trainingAlreadyInProgress();
 ServiceError notEnoughImagesForTraining();
 ServiceError multiClassTrainingValidationFailed();
 
+// Stored predictions
+ServiceError predictionIdsMissing();
+ServiceError predictionIdsExceededCount(int limit);
+ServiceError predictionTagsExceededCount(int limit);
+ServiceError predictionResultsExceededCount(int limit);
+ServiceError predictionInvalidQueryParameters(const std::string& message);
+
 }  // namespace errors
 }  // namespace cvmock::server

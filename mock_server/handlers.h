@@ -57,4 +57,9 @@ void quickTestImage(Call& call);
 void classifyImage(Call& call);
 void classifyImageWithNoStore(Call& call);
 
+// Training API: stored predictions (stored_prediction_handlers.cc)
+void queryPredictions(Call& call);
+void deletePrediction(Call& call);
+void createImagesFromPredictions(Call& call);
+
 }  // namespace cvmock::server::handlers

@@ -53,6 +53,7 @@ int main(int argc, char** argv) {
   });
   const char* scheme = options.config.certFile.empty() ? "http" : "https";
   std::cout << "cvmock listening on " << scheme << "://" << options.config.host << ":" << server->port() << std::endl;
+  std::cout << "portal: " << scheme << "://" << options.config.host << ":" << server->port() << "/portal/" << std::endl;
   server->run();
   if (waiter.joinable()) {
     pthread_kill(waiter.native_handle(), SIGTERM);

@@ -207,9 +207,12 @@ void MemoryStore::eraseIteration(const std::string& projectId, const std::string
   }
 }
 
-void MemoryStore::addPrediction(const PredictionRecord& prediction) {
+void MemoryStore::addPrediction(const PredictionRecord& prediction, const std::string& imageBytes) {
   std::lock_guard lock(mutex_);
-  if (ProjectState* state = find(prediction.projectId)) state->predictions.push_back(prediction);
+  ProjectState* state = find(prediction.projectId);
+  if (!state) return;
+  state->predictions.push_back(prediction);
+  state->predictionImages[prediction.id] = imageBytes;
 }
 
 std::vector<PredictionRecord> MemoryStore::predictions(const std::string& projectId) const {
@@ -224,3 +227,22 @@ std::uint64_t MemoryStore::recordStart() {
 }
 
 }  // namespace cvmock::server
+std::optional<std::string> MemoryStore::predictionImage(const std::string& projectId,
+                                                        const std::string& predictionId) const {
+  std::lock_guard lock(mutex_);
+  const ProjectState* state = find(projectId);
+  if (!state) return std::nullopt;
+  auto it = state->predictionImages.find(predictionId);
+  if (it == state->predictionImages.end() || it->second.empty()) return std::nullopt;
+  return it->second;
+}
+
+void MemoryStore::erasePredictions(const std::string& projectId, const std::vector<std::string>& predictionIds) {
+  std::lock_guard lock(mutex_);
+  ProjectState* state = find(projectId);
+  if (!state) return;
+  const std::unordered_set<std::string> doomed(predictionIds.begin(), predictionIds.end());
+  std::erase_if(state->predictions, [&](const PredictionRecord& p) { return doomed.contains(p.id); });
+  for (const std::string& id : doomed) state->predictionImages.erase(id);
+}
+

@@ -42,10 +42,13 @@ class MemoryStore final : public Store {
   std::optional<std::string> publishedIterationId(const std::string& projectId,
                                                   const std::string& publishName) const override;
 
-  void addPrediction(const PredictionRecord& prediction) override;
+  void addPrediction(const PredictionRecord& prediction, const std::string& imageBytes) override;
   std::vector<PredictionRecord> predictions(const std::string& projectId) const override;
 
   std::uint64_t recordStart() override;
+  std::optional<std::string> predictionImage(const std::string& projectId,
+                                             const std::string& predictionId) const override;
+  void erasePredictions(const std::string& projectId, const std::vector<std::string>& predictionIds) override;
 
  private:
   // Everything one project owns; images keep upload order with an id index beside them.
@@ -58,6 +61,7 @@ class MemoryStore final : public Store {
     std::vector<PredictionRecord> predictions;
   };
 
+    std::unordered_map<std::string, std::string> predictionImages;  // by prediction id
   ProjectState* find(const std::string& projectId);
   const ProjectState* find(const std::string& projectId) const;
 

@@ -73,7 +73,7 @@ PredictionRecord TrainingService::quickTestImage(const std::string& projectId,
     if (!chosen) throw errors::notFoundProjectDefaultIteration();
   }
   PredictionRecord record = predict(*loadModel(*chosen), bytes, predictionId);
-  if (store) store_->addPrediction(record);
+  if (store) store_->addPrediction(record, bytes);
   return record;
 }
 
@@ -86,7 +86,7 @@ PredictionRecord TrainingService::classifyImage(const std::string& projectId, co
   if (!published) throw errors::notFoundIteration();
   PredictionRecord record = predict(*loadModel(projectId, *published), bytes, predictionId);
   record.application = application.value_or("");
-  if (store) store_->addPrediction(record);
+  if (store) store_->addPrediction(record, bytes);
   return record;
 }
 

@@ -12,6 +12,7 @@
 #include "mock_server/http.h"
 
 #include "mock_server/admin/admin_routes.h"
+#include "mock_server/portal/portal.h"
 
 #include "mock_server/auth.h"
 #include "mock_server/errors.h"
@@ -62,15 +63,30 @@ void writeGatewayError(httplib::Response& response, const GatewayError& error) {
   response.set_content(body.dump(), "application/json; charset=utf-8");
 }
 
-// Image bytes behind the URIs in image JSON: /_cvmock/blobs/i-{project}/{i|t}-{image}, ids without hyphens.
-void serveBlob(TrainingService& service, const std::vector<std::string>& segments, httplib::Response& response) {
-  if (segments.size() != 4 || segments[2].size() < 2 || segments[3].size() < 2) {
-    throw errors::resourceNotFound("No such blob.");
+// "i-{guid}" and the like: the id after a two-character prefix.
+std::optional<std::string> prefixedGuid(const std::string& segment) {
+  return segment.size() < 2 ? std::nullopt : normaliseGuid(segment.substr(2));
+}
+
+// Image bytes behind the URIs in responses, ids without hyphens: training images at
+// /_cvmock/blobs/i-{project}/{i|t}-{image}, stored predictions' images at
+// /_cvmock/blobs/predictionimages/{project}/{o|t}-{id}.
+std::optional<std::string> blobBytes(const TrainingService& service, const std::vector<std::string>& segments) {
+  if (segments.size() == 4) {
+    std::optional<std::string> projectId = prefixedGuid(segments[2]);
+    std::optional<std::string> imageId = prefixedGuid(segments[3]);
+    return projectId && imageId ? service.imageBytes(*projectId, *imageId) : std::nullopt;
   }
-  std::optional<std::string> projectId = normaliseGuid(segments[2].substr(2));
-  std::optional<std::string> imageId = normaliseGuid(segments[3].substr(2));
-  std::optional<std::string> bytes =
-      projectId && imageId ? service.imageBytes(*projectId, *imageId) : std::optional<std::string>();
+  if (segments.size() == 5 && segments[2] == "predictionimages") {
+    std::optional<std::string> projectId = normaliseGuid(segments[3]);
+    std::optional<std::string> predictionId = prefixedGuid(segments[4]);
+    return projectId && predictionId ? service.predictionImageBytes(*projectId, *predictionId) : std::nullopt;
+  }
+  return std::nullopt;
+}
+
+void serveBlob(TrainingService& service, const std::vector<std::string>& segments, httplib::Response& response) {
+  std::optional<std::string> bytes = blobBytes(service, segments);
   if (!bytes) throw errors::resourceNotFound("No such blob.");
   response.status = 200;
   response.set_content(std::move(*bytes), "application/octet-stream");
@@ -168,6 +184,10 @@ void Server::waitUntilReady() const {
 void Server::dispatch(const httplib::Request& request, httplib::Response& response) {
   if (admin::isAdminPath(request.path)) {
     admin::handleAdmin(*service_, request, response);
+    return;
+  }
+  if (portal::isPortalPath(request.path)) {  // public pages; the API calls they make carry the user's key
+    portal::handlePortal(request, response);
     return;
   }
   const std::string requestId = requestIds_.next();

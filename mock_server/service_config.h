@@ -20,6 +20,9 @@ struct ServiceLimits {
   int maxDeleteImageIds = 256;
   int maxDeleteImageTagIds = 64;
   int minImagesPerTag = 5;
+  int maxDeletePredictionIds = 64;
+  int maxPredictionQueryTags = 2;       // the spec: "Limited to combining 2 tags"
+  int maxPredictionQueryResults = 256;  // also the page a query with maxCount 0 gets
   std::size_t maxNameLength = 256;
   std::size_t maxDescriptionLength = 4000;
 };

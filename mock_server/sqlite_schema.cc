@@ -97,7 +97,14 @@ CREATE TABLE counters (
 INSERT INTO counters (name, value) VALUES ('starts', 0);
 )sql";
 
-constexpr std::array kMigrations = {kVersion1};
+// A stored prediction keeps the image it was made on, for QueryPredictions and CreateImagesFromPredictions;
+// predictions stored before keep an empty one.
+constexpr const char* kVersion2 = R"sql(
+ALTER TABLE predictions ADD COLUMN image BLOB NOT NULL DEFAULT x'';
+CREATE INDEX predictions_by_id ON predictions (project_id, id);
+)sql";
+
+constexpr std::array kMigrations = {kVersion1, kVersion2};
 
 int storedVersion(Database& db) {
   Statement select(db, "SELECT version FROM schema_version");

@@ -397,11 +397,11 @@ std::optional<std::string> SqliteStore::publishedIterationId(const std::string& 
   return select.text(0);
 }
 
-void SqliteStore::addPrediction(const PredictionRecord& prediction) {
+void SqliteStore::addPrediction(const PredictionRecord& prediction, const std::string& imageBytes) {
   std::lock_guard lock(mutex_);
   Statement insert(db_,
-                   "INSERT INTO predictions (project_id, id, iteration_id, created, application, entries) "
-                   "SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS (SELECT 1 FROM projects WHERE id = ?1)");
+                   "INSERT INTO predictions (project_id, id, iteration_id, created, application, entries, image) "
+                   "SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7 WHERE EXISTS (SELECT 1 FROM projects WHERE id = ?1)");
   insert.bind(1, prediction.projectId)
       .bind(2, prediction.id)
       .bind(3, prediction.iterationId)
@@ -436,3 +436,28 @@ std::uint64_t SqliteStore::recordStart() {
 }
 
 }  // namespace cvmock::server
+      .bindBlob(7, sqlite::stringBytes(imageBytes))
+std::optional<std::string> SqliteStore::predictionImage(const std::string& projectId,
+                                                        const std::string& predictionId) const {
+  std::lock_guard lock(mutex_);
+  Statement select(db_, "SELECT image FROM predictions WHERE project_id = ?1 AND id = ?2");
+  if (!select.bind(1, projectId).bind(2, predictionId).step()) return std::nullopt;
+  std::string image = select.blob(0);
+  if (image.empty()) return std::nullopt;  // stored before predictions kept their image (schema version 1)
+  return image;
+}
+
+void SqliteStore::erasePredictions(const std::string& projectId, const std::vector<std::string>& predictionIds) {
+  std::lock_guard lock(mutex_);
+  Transaction transaction(db_);
+  Statement erase(db_, "DELETE FROM predictions WHERE project_id = ?1 AND id = ?2");
+  int erased = 0;
+  for (const std::string& predictionId : predictionIds) {
+    erase.bind(1, projectId).bind(2, predictionId).run();
+    erased += db_.changes();
+    erase.reset();
+  }
+  transaction.commit();
+  if (erased > 0) reclaimSpace();
+}
+

@@ -54,10 +54,13 @@ class SqliteStore final : public Store {
   std::optional<std::string> publishedIterationId(const std::string& projectId,
                                                   const std::string& publishName) const override;
 
-  void addPrediction(const PredictionRecord& prediction) override;
+  void addPrediction(const PredictionRecord& prediction, const std::string& imageBytes) override;
   std::vector<PredictionRecord> predictions(const std::string& projectId) const override;
 
   std::uint64_t recordStart() override;
+  std::optional<std::string> predictionImage(const std::string& projectId,
+                                             const std::string& predictionId) const override;
+  void erasePredictions(const std::string& projectId, const std::vector<std::string>& predictionIds) override;
 
  private:
   explicit SqliteStore(const std::string& location, bool onDisk);

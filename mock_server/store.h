@@ -55,8 +55,15 @@ class Store {
   virtual std::optional<std::string> publishedIterationId(const std::string& projectId,
                                                           const std::string& publishName) const = 0;
 
-  virtual void addPrediction(const PredictionRecord& prediction) = 0;
-  virtual std::vector<PredictionRecord> predictions(const std::string& projectId) const = 0;
+  // Keeps a prediction with the image it was made on (QueryPredictions lists it, CreateImagesFromPredictions
+  // copies the image into the training images).
+  virtual void addPrediction(const PredictionRecord& prediction, const std::string& imageBytes) = 0;
+  virtual std::vector<PredictionRecord> predictions(const std::string& projectId) const = 0;  // in creation order
+  // The image a stored prediction was made on; nullopt when the prediction is unknown or kept no image.
+  virtual std::optional<std::string> predictionImage(const std::string& projectId,
+                                                     const std::string& predictionId) const = 0;
+  // Erases the listed predictions and their images, all or nothing.
+  virtual void erasePredictions(const std::string& projectId, const std::vector<std::string>& predictionIds) = 0;
 
   // Counts one more start of the service on this store and returns how many came before it: 0 for a
   // fresh store. The service derives its id sequence from it, so ids never repeat across restarts.

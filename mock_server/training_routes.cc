@@ -25,6 +25,7 @@ const std::vector<Route>& trainingRoutes() {
       {"GET", "projects/{projectId}/images/count", "GetImageCount", getImageCount},
       {"POST", "projects/{projectId}/images/files", "CreateImagesFromFiles", createImagesFromFiles},
       {"POST", "projects/{projectId}/images/urls", "CreateImagesFromUrls", createImagesFromUrls},
+      {"POST", "projects/{projectId}/images/predictions", "CreateImagesFromPredictions", createImagesFromPredictions},
       {"GET", "projects/{projectId}/images/tagged", "GetTaggedImages", getTaggedImages},
       {"GET", "projects/{projectId}/images/tagged/count", "GetTaggedImageCount", getTaggedImageCount},
       {"GET", "projects/{projectId}/images/untagged", "GetUntaggedImages", getUntaggedImages},
@@ -46,6 +47,8 @@ const std::vector<Route>& trainingRoutes() {
       {"DELETE", "projects/{projectId}/iterations/{iterationId}/publish", "UnpublishIteration", unpublishIteration},
       {"POST", "projects/{projectId}/quicktest/image", "QuickTestImage", quickTestImage},
       {"POST", "projects/{projectId}/quicktest/url", "QuickTestImageUrl", quickTestImageUrl},
+      {"POST", "projects/{projectId}/predictions/query", "QueryPredictions", queryPredictions},
+      {"DELETE", "projects/{projectId}/predictions", "DeletePrediction", deletePrediction},
   };
   return routes;
 }

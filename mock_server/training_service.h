@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "mock_server/ids.h"
+#include "mock_server/prediction_query.h"
 #include "mock_server/service_config.h"
 #include "mock_server/simulation/simulation.h"
 #include "mock_server/store.h"
@@ -141,6 +142,14 @@ class TrainingService {
   PredictionRecord classifyImage(const std::string& projectId, const std::string& publishedName,
                                  const std::string& bytes, const std::optional<std::string>& application,
                                  bool store, const std::string& predictionId);
+
+  // Stored predictions (QueryPredictions, DeletePrediction, CreateImagesFromPredictions).
+  PredictionQueryView queryPredictions(const std::string& projectId, const PredictionQuery& query) const;
+  void deletePredictions(const std::string& projectId, const std::vector<std::string>& predictionIds);
+  // A prediction that is not stored is ErrorSource in the answer; the rest is createImages.
+  ImageCreateSummaryView createImagesFromPredictions(const std::string& projectId,
+                                                     std::vector<PredictionImageEntry> entries);
+  std::optional<std::string> predictionImageBytes(const std::string& projectId, const std::string& predictionId) const;
 
   // Blocks until no training is queued or running; for tests and clean shutdown.
   void waitForIdle();

@@ -18,6 +18,15 @@ const char* statusName(IterationStatus status) {
   return "Failed";
 }
 
+const char* predictionOrderName(PredictionOrder order) {
+  switch (order) {
+    case PredictionOrder::Newest: return "Newest";
+    case PredictionOrder::Oldest: return "Oldest";
+    case PredictionOrder::Suggested: return "Suggested";
+  }
+  return "Newest";
+}
+
 const char* domainTypeName(DomainType type) {
   return type == DomainType::Classification ? "Classification" : "ObjectDetection";
 }
@@ -32,6 +41,32 @@ Json augmentationMethods() {
 }
 
 Json optionalString(const std::optional<std::string>& value) { return value ? Json(*value) : Json(nullptr); }
+
+Json optionalTime(const std::optional<TimePoint>& value) {
+  return value ? Json(formatServiceTime(*value)) : Json(nullptr);
+}
+
+// Filters the query did not set are null, as recorded (QueryPredictionResults).
+Json predictionQueryToken(const PredictionQuery& q) {
+  Json tags = nullptr;
+  if (q.tags) {
+    tags = Json::array();
+    for (const PredictionTagFilter& t : *q.tags) {
+      tags.push_back({{"id", t.tagId},
+                      {"minThreshold", singlePrecision(t.minThreshold)},
+                      {"maxThreshold", singlePrecision(t.maxThreshold)}});
+    }
+  }
+  return {{"session", optionalString(q.session)},
+          {"continuation", optionalString(q.continuation)},
+          {"maxCount", q.maxCount},
+          {"orderBy", predictionOrderName(q.orderBy)},
+          {"tags", std::move(tags)},
+          {"iterationId", optionalString(q.iterationId)},
+          {"startTime", optionalTime(q.startTime)},
+          {"endTime", optionalTime(q.endTime)},
+          {"application", optionalString(q.application)}};
+}
 
 Json tagPerformance(const trainer::TagPerformance& p) {
   return {{"precision", p.precision},
@@ -60,6 +95,14 @@ std::string BlobLocation::imageUri(const std::string& projectId, const std::stri
 
 std::string BlobLocation::thumbnailUri(const std::string& projectId, const std::string& imageId) const {
   return baseUrl + "/_cvmock/blobs/i-" + compactGuid(projectId) + "/t-" + compactGuid(imageId);
+}
+
+std::string BlobLocation::predictionImageUri(const std::string& projectId, const std::string& predictionId) const {
+  return baseUrl + "/_cvmock/blobs/predictionimages/" + projectId + "/o-" + compactGuid(predictionId);
+}
+
+std::string BlobLocation::predictionThumbnailUri(const std::string& projectId, const std::string& predictionId) const {
+  return baseUrl + "/_cvmock/blobs/predictionimages/" + projectId + "/t-" + compactGuid(predictionId);
 }
 
 double singlePrecision(float value) {
@@ -230,6 +273,25 @@ Json imagePrediction(const PredictionRecord& p) {
           {"iteration", p.iterationId},
           {"created", formatServiceTime(p.created)},
           {"predictions", predictionEntries(p.predictions)}};
+}
+
+// The StoredImagePrediction key order of the recordings (QueryPredictionResults).
+Json predictionQueryResult(const PredictionQueryView& view, const BlobLocation& blobs) {
+  Json results = Json::array();
+  for (const StoredPredictionView& stored : view.results) {
+    const PredictionRecord& p = stored.prediction;
+    const std::string uri = blobs.predictionImageUri(p.projectId, p.id);
+    results.push_back({{"resizedImageUri", uri},
+                       {"thumbnailUri", blobs.predictionThumbnailUri(p.projectId, p.id)},
+                       {"originalImageUri", uri},
+                       {"domain", stored.domainId},
+                       {"id", p.id},
+                       {"project", p.projectId},
+                       {"iteration", p.iterationId},
+                       {"created", formatServiceTime(p.created)},
+                       {"predictions", predictionEntries(p.predictions)}});
+  }
+  return {{"token", predictionQueryToken(view.token)}, {"results", std::move(results)}};
 }
 
 }  // namespace cvmock::server::wire

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mock_server/domains.h"
+#include "mock_server/prediction_query.h"
 #include "mock_server/views.h"
 
 namespace cvmock::server::wire {
@@ -18,6 +19,9 @@ struct BlobLocation {
   std::string baseUrl;  // e.g. "http://127.0.0.1:8808"
   std::string imageUri(const std::string& projectId, const std::string& imageId) const;
   std::string thumbnailUri(const std::string& projectId, const std::string& imageId) const;
+  // A stored prediction's image, where the service keeps them: predictionimages/{projectId}/{o|t}-{id}.
+  std::string predictionImageUri(const std::string& projectId, const std::string& predictionId) const;
+  std::string predictionThumbnailUri(const std::string& projectId, const std::string& predictionId) const;
 };
 
 Json domain(const Domain& domain);
@@ -30,6 +34,7 @@ Json iteration(const IterationRecord& iteration);
 Json iterationPerformance(const IterationPerformanceView& performance);
 Json imagePerformance(const ImagePerformanceView& performance, const BlobLocation& blobs);
 Json imagePrediction(const PredictionRecord& prediction);
+Json predictionQueryResult(const PredictionQueryView& view, const BlobLocation& blobs);
 
 // A float as .NET writes a single: the shortest text that reads back as the same float ("0.9999999").
 double singlePrecision(float value);

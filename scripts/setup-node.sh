@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
-# Installs Node.js and npm from Debian when `node` is missing, then the JS SDK test packages (tests/sdk, npm ci).
-# Idempotent; run it before configuring CMake so that CTest registers the JS SDK tests.
+# Installs Node.js and npm from Debian when `node` is missing, Debian's chromium when /usr/bin/chromium is missing
+# (the portal's browser test drives it), then the npm packages of the JS test suites (tests/sdk, tests/portal: npm ci).
+# Idempotent; run it before configuring CMake so that CTest registers the JS SDK and portal tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 if ! command -v node > /dev/null || ! command -v npm > /dev/null; then
-  echo "setup-node: installing nodejs and npm"
-  sudo=()
-  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
-  "${sudo[@]}" apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -qq --no-install-recommends nodejs npm
+  bash scripts/apt-install.sh nodejs npm
 fi
+[ -x /usr/bin/chromium ] || bash scripts/apt-install.sh chromium
 
-cd tests/sdk
-if [ ! -d node_modules/@azure/cognitiveservices-customvision-training ] || [ package-lock.json -nt node_modules ]; then
-  npm ci --no-audit --no-fund
-fi
+# playwright-core never downloads a browser; the variable keeps any other playwright package from trying.
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+install_packages() {  # folder, a package whose presence means the install is done
+  if [ ! -d "$1/node_modules/$2" ] || [ "$1/package-lock.json" -nt "$1/node_modules" ]; then
+    (cd "$1" && npm ci --no-audit --no-fund)
+  fi
+}
+install_packages tests/sdk @azure/cognitiveservices-customvision-training
+install_packages tests/portal playwright-core

@@ -82,7 +82,7 @@ TEST_P(StoreContract, NothingIsKeptForAnUnknownProject) {
   iteration.id = "it";
   iteration.projectId = "ghost";
   store.putIteration(iteration);
-  store.addPrediction({"pr", "ghost", "it", now(), "app", {}});
+  store.addPrediction({"pr", "ghost", "it", now(), "app", {}}, "image");
   store.putProject(projectNamed("ghost"));
   EXPECT_TRUE(store.tags("ghost").empty());
   EXPECT_TRUE(store.images("ghost").empty());
@@ -112,7 +112,7 @@ TEST_P(StoreContract, ErasingAProjectErasesWhatItOwns) {
   iteration.id = "it";
   iteration.projectId = "p";
   store.putIteration(iteration);
-  store.addPrediction({"pr", "p", "it", now(), "app", {}});
+  store.addPrediction({"pr", "p", "it", now(), "app", {}}, "image");
   store.eraseProject("p");
   EXPECT_FALSE(store.project("p"));
   EXPECT_FALSE(store.imageBytes("p", "i"));
@@ -222,8 +222,8 @@ TEST_P(StoreContract, IterationsRoundTripExactly) {
 TEST_P(StoreContract, PredictionsKeepTheirOrderAndValues) {
   store.putProject(projectNamed("p"));
   const TimePoint created = now();
-  store.addPrediction({"a", "p", "it", created, "app", {{"t", "tag", TagType::Regular, 0.123456789f}}});
-  store.addPrediction({"b", "p", "it", created, "", {}});
+  store.addPrediction({"a", "p", "it", created, "app", {{"t", "tag", TagType::Regular, 0.123456789f}}}, "a");
+  store.addPrediction({"b", "p", "it", created, "", {}}, "b");
   const std::vector<PredictionRecord> read = store.predictions("p");
   ASSERT_EQ(read.size(), 2u);
   EXPECT_EQ(read[0].id, "a");
@@ -232,6 +232,23 @@ TEST_P(StoreContract, PredictionsKeepTheirOrderAndValues) {
   ASSERT_EQ(read[0].predictions.size(), 1u);
   EXPECT_EQ(read[0].predictions[0].probability, 0.123456789f);
   EXPECT_EQ(read[1].id, "b");
+}
+
+TEST_P(StoreContract, PredictionsKeepTheirImageUntilErased) {
+  store.putProject(projectNamed("p"));
+  store.putProject(projectNamed("q"));
+  const std::string bytes("\x89PNG\x00\xff", 6);
+  store.addPrediction({"a", "p", "it", now(), "", {}}, bytes);
+  store.addPrediction({"b", "p", "it", now(), "", {}}, "b");
+  store.addPrediction({"c", "q", "it", now(), "", {}}, "c");
+  EXPECT_EQ(store.predictionImage("p", "a"), bytes);
+  EXPECT_FALSE(store.predictionImage("q", "a"));  // ids are looked up within their project
+  store.erasePredictions("p", {"a", "unknown"});
+  EXPECT_FALSE(store.predictionImage("p", "a"));
+  ASSERT_EQ(store.predictions("p").size(), 1u);
+  EXPECT_EQ(store.predictions("p")[0].id, "b");
+  EXPECT_EQ(store.predictionImage("p", "b"), "b");
+  EXPECT_EQ(store.predictions("q").size(), 1u);
 }
 
 TEST_P(StoreContract, CountsStarts) {

@@ -1,0 +1,104 @@
+// Handlers: QueryPredictions, DeletePrediction and CreateImagesFromPredictions (the stored predictions).
+#include "mock_server/errors.h"
+#include "mock_server/handlers.h"
+#include "mock_server/ids.h"
+#include "mock_server/json_fields.h"
+#include "mock_server/simulation/sim_clock.h"
+#include "mock_server/text.h"
+
+namespace cvmock::server::handlers {
+namespace {
+
+PredictionOrder parseOrder(const std::optional<std::string>& text) {
+  if (!text || equalsIgnoreCase(*text, "Newest")) return PredictionOrder::Newest;
+  if (equalsIgnoreCase(*text, "Oldest")) return PredictionOrder::Oldest;
+  if (equalsIgnoreCase(*text, "Suggested")) return PredictionOrder::Suggested;
+  throw errors::predictionInvalidQueryParameters("orderBy must be Newest, Oldest or Suggested");
+}
+
+std::optional<TimePoint> timeField(const nlohmann::json& token, const char* key) {
+  const std::optional<std::string> text = optionalStringField(token, key);
+  if (!text) return std::nullopt;
+  std::optional<TimePoint> time = simulation::parseIsoTime(*text);
+  if (!time) throw errors::predictionInvalidQueryParameters(std::string(key) + " must be an ISO 8601 date");
+  return time;
+}
+
+float thresholdField(const nlohmann::json& tag, const char* key, float absent) {
+  auto it = tag.find(key);
+  if (it == tag.end() || it->is_null()) return absent;
+  if (!it->is_number()) throw errors::predictionInvalidQueryParameters(std::string(key) + " must be a number");
+  return it->get<float>();
+}
+
+std::vector<PredictionTagFilter> tagFilters(const nlohmann::json& tags) {
+  if (!tags.is_array()) throw errors::predictionInvalidQueryParameters("tags must be an array");
+  std::vector<PredictionTagFilter> filters;
+  for (const nlohmann::json& entry : tags) {
+    const nlohmann::json& tag = requireObject(entry);
+    std::optional<std::string> id = normaliseGuid(optionalStringField(tag, "id").value_or(""));
+    if (!id) throw errors::invalidIds("tags");
+    filters.push_back({*id, thresholdField(tag, "minThreshold", 0), thresholdField(tag, "maxThreshold", 1)});
+  }
+  return filters;
+}
+
+// The PredictionQueryToken body; absent fields leave their filter off.
+PredictionQuery parseQuery(const nlohmann::json& body) {
+  const nlohmann::json& token = requireObject(body);
+  PredictionQuery query;
+  query.session = optionalStringField(token, "session");
+  query.continuation = optionalStringField(token, "continuation");
+  auto maxCount = token.find("maxCount");
+  if (maxCount != token.end() && !maxCount->is_null()) {
+    if (!maxCount->is_number_integer()) throw errors::predictionInvalidQueryParameters("maxCount must be an integer");
+    query.maxCount = maxCount->get<int>();
+  }
+  query.orderBy = parseOrder(optionalStringField(token, "orderBy"));
+  auto tags = token.find("tags");
+  if (tags != token.end() && !tags->is_null()) query.tags = tagFilters(*tags);
+  if (std::optional<std::string> iterationId = optionalStringField(token, "iterationId")) {
+    query.iterationId = normaliseGuid(*iterationId);
+    if (!query.iterationId) throw errors::invalidIds("iterationId");
+  }
+  query.startTime = timeField(token, "startTime");
+  query.endTime = timeField(token, "endTime");
+  query.application = optionalStringField(token, "application");
+  return query;
+}
+
+}  // namespace
+
+void queryPredictions(Call& call) {
+  const PredictionQueryView view = call.service.queryPredictions(call.guid("projectId"), parseQuery(call.jsonBody()));
+  call.json(200, wire::predictionQueryResult(view, call.blobs()));
+}
+
+void deletePrediction(Call& call) {
+  call.service.deletePredictions(call.guid("projectId"), call.queryGuidList("ids"));
+  call.noContent();
+}
+
+// The ImageIdCreateBatch body: each entry's tags plus the batch's; regions belong to object detection.
+void createImagesFromPredictions(Call& call) {
+  const nlohmann::json body = call.jsonBody();
+  const nlohmann::json& batch = requireObject(body);
+  checkImageMetadata(batch);
+  const std::vector<std::string> batchTags = guidListField(batch, "tagIds");
+  auto images = batch.find("images");
+  if (images == batch.end() || !images->is_array()) throw errors::requiredParamIsNull("images");
+  std::vector<PredictionImageEntry> entries;
+  for (const nlohmann::json& item : *images) {
+    const nlohmann::json& entry = requireObject(item);
+    std::optional<std::string> id = normaliseGuid(optionalStringField(entry, "id").value_or(""));
+    if (!id) throw errors::invalidIds("images");
+    std::vector<std::string> tagIds = guidListField(entry, "tagIds");
+    tagIds.insert(tagIds.end(), batchTags.begin(), batchTags.end());
+    entries.push_back({*id, std::move(tagIds)});
+  }
+  const ImageCreateSummaryView summary =
+      call.service.createImagesFromPredictions(call.guid("projectId"), std::move(entries));
+  call.json(summary.isBatchSuccessful ? 200 : 207, wire::imageCreateSummary(summary, call.blobs()));
+}
+
+}  // namespace cvmock::server::handlers

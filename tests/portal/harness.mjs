@@ -1,0 +1,83 @@
+// What the portal test needs around the browser: its own cvmock, fixture images, and plain REST calls to compare with.
+import { spawn, execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+export const KEYS = { training: "portal-test-training-key", prediction: "portal-test-prediction-key" };
+export const RESOURCE_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/cvmock/providers/" +
+  "Microsoft.CognitiveServices/accounts/cvmock-prediction";
+
+function required(name) {
+  const value = process.env[name];
+  if (!value) throw new Error(`set ${name} (CTest sets it)`);
+  return value;
+}
+
+// Starts $CVMOCK_BIN on a free port with the test's keys; resolves with { endpoint, stop }.
+export function startCvmock() {
+  const child = spawn(required("CVMOCK_BIN"), [
+    "--port", "0", "--training-key", KEYS.training, "--prediction-key", KEYS.prediction,
+    "--seed", "1", "--clock", "fixed:2026-01-15T09:30:00Z",
+  ], { stdio: ["ignore", "pipe", "inherit"] });
+  return new Promise((resolve, reject) => {
+    let output = "";
+    child.on("exit", (code) => reject(new Error(`cvmock exited with ${code}: ${output}`)));
+    const onData = (chunk) => {
+      output += chunk;
+      const found = /listening on (http:\/\/\S+)/.exec(output);
+      if (!found) return;
+      child.stdout.off("data", onData);
+      child.stdout.resume();
+      child.removeAllListeners("exit");
+      resolve({
+        endpoint: found[1],
+        stop: () => new Promise((done) => { child.on("exit", done); child.kill("SIGTERM"); }),
+      });
+    };
+    child.stdout.on("data", onData);
+  });
+}
+
+const fixtureDirs = [];
+
+// Writes fixture images with $CVMOCK_FIXTURES_BIN into a temporary folder; returns { className: [file paths] }.
+export function generateFixtures({ perClass, seed, size = 128, classes = ["circle", "square", "triangle"] }) {
+  const out = mkdtempSync(path.join(tmpdir(), "cvmock-portal-"));
+  fixtureDirs.push(out);
+  execFileSync(required("CVMOCK_FIXTURES_BIN"), ["--out", out, "--classes", classes.join(","),
+    "--per-class", String(perClass), "--size", String(size), "--seed", String(seed)]);
+  return Object.fromEntries(classes.map((name) =>
+    [name, readdirSync(path.join(out, name)).sort().map((file) => path.join(out, name, file))]));
+}
+
+export function removeFixtures() {
+  for (const dir of fixtureDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+}
+
+// Plain calls to the Training v3.3 and Prediction v3.0 APIs, for what the page shows to be checked against.
+export function restClient(endpoint) {
+  async function call(api, method, route, { json, file } = {}) {
+    const headers = api === "training" ? { "Training-Key": KEYS.training } : { "Prediction-Key": KEYS.prediction };
+    let body;
+    if (json !== undefined) {
+      headers["Content-Type"] = "application/json";
+      body = JSON.stringify(json);
+    } else if (file !== undefined) {
+      headers["Content-Type"] = "application/octet-stream";
+      body = readFileSync(file);
+    }
+    const base = api === "training" ? "/customvision/v3.3/training" : "/customvision/v3.0/prediction";
+    const response = await fetch(`${endpoint}${base}${route}`, { method, headers, body });
+    const text = await response.text();
+    if (!response.ok) throw new Error(`${method} ${route}: ${response.status} ${text}`);
+    return text ? JSON.parse(text) : null;
+  }
+  return {
+    training: (method, route, options) => call("training", method, route, options),
+    prediction: (method, route, options) => call("prediction", method, route, options),
+  };
+}
+
+// The portal's way of showing a number (js/dom.js percent()).
+export const percent = (value) => `${(value * 100).toFixed(1)}%`;

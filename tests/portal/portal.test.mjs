@@ -1,0 +1,274 @@
+// The portal's seed workflow in Debian's chromium (playwright-core): every number the pages show is checked against
+// what the REST API answers, and each main page is saved as a screenshot (docs/screenshots by default).
+import { after, before, test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium } from "playwright-core";
+import { KEYS, RESOURCE_ID, generateFixtures, percent, removeFixtures, restClient, startCvmock } from "./harness.mjs";
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SCREENSHOTS = process.env.CVMOCK_SCREENSHOT_DIR ?? path.resolve(here, "../../docs/screenshots");
+const CLASSES = ["circle", "square", "triangle"];
+const PER_CLASS = 10;
+
+let cvmock;
+let browser;
+let page;
+let rest;
+const training = generateFixtures({ perClass: PER_CLASS, seed: 1 });
+const fresh = generateFixtures({ perClass: 2, seed: 5 });  // never uploaded: quick test and prediction
+const state = {};  // what one step leaves for the next: project and iteration ids
+
+before(async () => {
+  cvmock = await startCvmock();
+  rest = restClient(cvmock.endpoint);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: ["--no-sandbox"],
+  });
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  page.setDefaultTimeout(30_000);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await cvmock?.stop();
+  removeFixtures();
+});
+
+const screenshot = (name, fullPage = true) => page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
+const nav = (name) => page.getByRole("navigation", { name: "Project" }).getByRole("link", { name, exact: true }).click();
+const heading = (text) => page.getByRole("heading", { level: 1, name: text }).waitFor();
+
+// Every form control of the page has an accessible name (a label, aria-label or aria-labelledby).
+async function assertLabelled() {
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll("main input, main select, main textarea")]
+    .filter((el) => !el.labels?.length && !el.getAttribute("aria-label") && !el.getAttribute("aria-labelledby"))
+    .map((el) => el.outerHTML));
+  assert.deepEqual(unlabelled, []);
+}
+
+async function shownPerformance(threshold) {
+  await page.locator(`#overall[data-threshold="${threshold}"]`).waitFor();
+  const gauges = {};
+  for (const metric of ["precision", "recall", "averagePrecision"]) {
+    gauges[metric] = Number(await page.locator(`#overall [data-metric="${metric}"]`).getAttribute("data-value"));
+  }
+  return gauges;
+}
+
+async function assertPerformanceMatchesApi(threshold) {
+  const api = await rest.training("GET", `/projects/${state.projectId}/iterations/${state.iterationId}/performance?threshold=${threshold}`);
+  const shown = await shownPerformance(threshold);
+  assert.deepEqual(shown, { precision: api.precision, recall: api.recall, averagePrecision: api.averagePrecision });
+  for (const tag of api.perTagPerformance) {
+    const row = page.locator(`#per-tag tr[data-tag-id="${tag.id}"]`);
+    for (const field of ["precision", "recall", "averagePrecision"]) {
+      assert.equal(await row.locator(`td[data-field="${field}"]`).textContent(), percent(tag[field]), `${tag.name} ${field}`);
+    }
+  }
+  return api;
+}
+
+test("the seed workflow in the portal", async (t) => {
+  await t.test("keys are asked for once and checked", async () => {
+    await page.goto(`${cvmock.endpoint}/portal/`);
+    const dialog = page.getByRole("dialog", { name: "Keys" });
+    await dialog.waitFor();
+    await page.getByLabel("Training key").fill("wrong-key");
+    await page.getByLabel("Prediction key", { exact: true }).fill(KEYS.prediction);
+    await page.getByRole("button", { name: "Save keys" }).click();
+    await page.getByText("cvmock refused this training key.").waitFor();
+    await page.getByLabel("Training key").fill(KEYS.training);
+    assert.equal(await page.getByLabel("Prediction resource id (publishing target)").inputValue(), RESOURCE_ID);
+    await page.getByRole("button", { name: "Save keys" }).click();
+    await heading("Projects");
+    assert.equal(await dialog.isVisible(), false);
+  });
+
+  await t.test("create a project", async () => {
+    await page.getByLabel("Name", { exact: true }).fill("Shapes");
+    await page.getByLabel("Description").fill("Circles, squares and triangles");
+    await page.getByLabel("Multiclass (one tag per image)").check();
+    await assertLabelled();
+    await page.getByRole("button", { name: "Create project" }).click();
+    await heading("Training images");
+    const projects = await rest.training("GET", "/projects");
+    assert.equal(projects.length, 1);
+    assert.equal(projects[0].name, "Shapes");
+    assert.equal(projects[0].settings.classificationType, "Multiclass");
+    state.projectId = projects[0].id;
+    assert.match(page.url(), new RegExp(`#/projects/${state.projectId}/images$`));
+  });
+
+  await t.test("add tags and upload labelled images with a progress bar", async () => {
+    for (const name of CLASSES) {
+      await page.getByLabel("New tag").fill(name);
+      await page.getByRole("button", { name: "Add tag" }).click();
+      await page.getByRole("button", { name: `${name} (0)` }).waitFor();
+    }
+    for (const name of CLASSES) {
+      await page.getByLabel("Image files").setInputFiles(training[name]);
+      await page.getByRole("group", { name: "Tags for these images" }).getByLabel(name, { exact: true }).check();
+      await page.getByRole("button", { name: "Upload", exact: true }).click();
+      await page.locator("#upload-outcome", { hasText: `${PER_CLASS} images added.` }).waitFor();
+      assert.equal(await page.locator("#upload-progress").evaluate((bar) => bar.value), 100);
+      assert.equal(await page.locator("#upload-progress-label").textContent(), "Upload progress: 100%");
+      await page.getByRole("button", { name: `${name} (${PER_CLASS})` }).waitFor();
+    }
+    await page.locator("#image-heading", { hasText: `All images (${CLASSES.length * PER_CLASS})` }).waitFor();
+    assert.equal(await page.locator(".image-grid li").count(), CLASSES.length * PER_CLASS);
+    assert.equal(await rest.training("GET", `/projects/${state.projectId}/images/count`), CLASSES.length * PER_CLASS);
+    for (const tag of await rest.training("GET", `/projects/${state.projectId}/tags`)) assert.equal(tag.imageCount, PER_CLASS);
+    await assertLabelled();
+    await screenshot("images", false);  // the first rows of thumbnails are enough
+  });
+
+  await t.test("untag, filter untagged and tag again", async () => {
+    const first = page.locator(".image-grid li").first();
+    const tagName = (await first.locator("figcaption").textContent()).trim();
+    await page.getByLabel("Select image 1", { exact: true }).check();
+    await page.locator("#selection-tag").selectOption({ label: tagName });
+    await page.getByRole("button", { name: "Untag selected" }).click();
+    await page.getByRole("button", { name: "Untagged (1)" }).click();
+    await page.locator("#image-heading", { hasText: "Untagged images (1)" }).waitFor();
+    assert.equal(await rest.training("GET", `/projects/${state.projectId}/images/untagged/count`), 1);
+    await page.getByLabel("Select image 1", { exact: true }).check();
+    await page.locator("#selection-tag").selectOption({ label: tagName });
+    await page.getByRole("button", { name: "Tag selected", exact: true }).click();
+    await page.getByRole("button", { name: "Untagged (0)" }).waitFor();
+    assert.equal(await rest.training("GET", `/projects/${state.projectId}/images/untagged/count`), 0);
+    await page.getByRole("button", { name: `All images (${CLASSES.length * PER_CLASS})` }).click();
+  });
+
+  await t.test("train until Completed", async () => {
+    await nav("Train");
+    await heading("Train");
+    await page.getByLabel("Quick training (Regular)").check();
+    await page.getByRole("button", { name: "Train", exact: true }).click();
+    await page.locator("#training-status", { hasText: "Iteration 1: Completed" }).waitFor({ timeout: 120_000 });
+    const iterations = await rest.training("GET", `/projects/${state.projectId}/iterations`);
+    assert.equal(iterations.length, 1);
+    assert.equal(iterations[0].status, "Completed");
+    state.iterationId = iterations[0].id;
+    await page.locator(`tr[data-iteration-id="${state.iterationId}"] td.status-Completed`).waitFor();
+    await assertLabelled();
+    await screenshot("train");
+  });
+
+  await t.test("performance equals GetIterationPerformance, and follows the threshold", async () => {
+    await page.getByRole("link", { name: "See the performance of Iteration 1" }).click();
+    await heading("Performance");
+    const atHalf = await assertPerformanceMatchesApi(0.5);
+    assert.ok(await page.locator("#pr-curve path.curve").getAttribute("d"));
+
+    await page.getByLabel("Probability threshold").fill("90");
+    assert.equal(await page.locator("#threshold-value").textContent(), "90%");
+    await assertPerformanceMatchesApi(0.9);
+    await page.getByLabel("Probability threshold").press("End");  // the keyboard moves it too
+    const atOne = await assertPerformanceMatchesApi(1);
+    assert.notDeepEqual([atOne.precision, atOne.recall], [atHalf.precision, atHalf.recall]);
+
+    await page.getByLabel("Probability threshold").fill("50");
+    await assertPerformanceMatchesApi(0.5);
+    await assertLabelled();
+    await screenshot("performance");
+  });
+
+  await t.test("quick test shows the probabilities the API gives", async () => {
+    await nav("Quick test");
+    await heading("Quick test");
+    await page.getByLabel("Image", { exact: true }).setInputFiles(fresh.circle[0]);
+    await page.getByRole("button", { name: "Test image" }).click();
+    await page.locator("#quicktest-result .bars li").first().waitFor();
+    const shown = await page.locator("#quicktest-result .bars li").evaluateAll((items) =>
+      items.map((li) => [li.dataset.tagName, li.querySelector(".value").textContent]));
+    const api = await rest.training("POST",
+      `/projects/${state.projectId}/quicktest/image?iterationId=${state.iterationId}&store=false`, { file: fresh.circle[0] });
+    assert.deepEqual(shown, api.predictions.map((p) => [p.tagName, percent(p.probability)]));
+    assert.equal(shown[0][0], "circle");
+    await assertLabelled();
+    await screenshot("quicktest");
+  });
+
+  await t.test("publish, and the Prediction URL panel", async () => {
+    await nav("Performance");
+    await heading("Performance");
+    await page.getByLabel("Published name (clients call the model by it)").fill("shapes-model");
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await page.locator("#publish-state", { hasText: 'published as "shapes-model"' }).waitFor();
+    const iteration = await rest.training("GET", `/projects/${state.projectId}/iterations/${state.iterationId}`);
+    assert.equal(iteration.publishName, "shapes-model");
+    assert.equal(iteration.originalPublishResourceId, RESOURCE_ID);
+
+    await page.getByRole("button", { name: "Prediction URL" }).click();
+    const panel = page.locator("#prediction-url");
+    await panel.waitFor();
+    const endpoint = `${cvmock.endpoint}/customvision/v3.0/prediction/${state.projectId}/classify/iterations/shapes-model`;
+    assert.equal(await page.locator("#image-endpoint").textContent(), `${endpoint}/image`);
+    assert.equal(await page.locator("#url-endpoint").textContent(), `${endpoint}/url`);
+    assert.equal(await page.locator("#prediction-project-id").textContent(), state.projectId);
+    assert.equal(await page.locator("#prediction-publish-name").textContent(), "shapes-model");
+    assert.match(await page.locator("#image-curl").textContent(), new RegExp(`Prediction-Key: ${KEYS.prediction}.*${endpoint}/image`));
+    await panel.scrollIntoViewIfNeeded();
+    await screenshot("publish");
+  });
+
+  await t.test("a prediction made through REST is listed and added to the training images", async () => {
+    const predicted = await rest.prediction("POST", `/${state.projectId}/classify/iterations/shapes-model/image`, { file: fresh.square[0] });
+    await nav("Predictions");
+    await heading("Predictions");
+    const card = page.locator(`li[data-prediction-id="${predicted.id}"]`);
+    await card.waitFor();
+    const stored = await rest.training("POST", `/projects/${state.projectId}/predictions/query`, { json: { orderBy: "Newest" } });
+    const listed = await page.locator("#prediction-list > li").evaluateAll((items) => items.map((li) => li.dataset.predictionId));
+    assert.deepEqual(listed, stored.results.map((result) => result.id));
+    assert.equal(listed.length, 2);  // the portal's quick test was stored too
+    await assertLabelled();
+    await screenshot("predictions");
+
+    await card.getByLabel("Tag for training").selectOption({ label: "square" });
+    await card.getByRole("button", { name: "Add to training images" }).click();
+    await page.locator("#predictions-status", { hasText: "Added to the training images as square" }).waitFor();
+    await card.waitFor({ state: "detached" });
+    assert.equal(await rest.training("GET", `/projects/${state.projectId}/images/count`), CLASSES.length * PER_CLASS + 1);
+    const after = await rest.training("POST", `/projects/${state.projectId}/predictions/query`, { json: {} });
+    assert.ok(!after.results.some((result) => result.id === predicted.id));
+
+    await nav("Images");
+    await page.locator("#image-heading", { hasText: `All images (${CLASSES.length * PER_CLASS + 1})` }).waitFor();
+    await page.getByRole("button", { name: `square (${PER_CLASS + 1})` }).waitFor();
+  });
+
+  await t.test("projects page, keyboard and a narrow window", async () => {
+    await page.getByRole("link", { name: "cvmock portal" }).click();
+    await heading("Projects");
+    await page.locator(`li[data-project-id="${state.projectId}"]`, { hasText: `${CLASSES.length * PER_CLASS + 1} images` }).waitFor();
+    await screenshot("projects");
+
+    await page.reload();
+    await heading("Projects");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.textContent), "Skip to content");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "project-name");
+
+    await page.setViewportSize({ width: 390, height: 800 });
+    const drawn = { images: ".image-grid li", performance: "#pr-curve svg", predictions: "#prediction-list" };
+    for (const [view, selector] of Object.entries(drawn)) {
+      await page.goto(`${cvmock.endpoint}/portal/#/projects/${state.projectId}/${view}`);
+      await page.locator(selector).first().waitFor();
+      // The page never scrolls sideways (a wide table may scroll inside its own box).
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${view} is ${overflow}px wider than a 390px window`);
+    }
+    await page.goto(`${cvmock.endpoint}/portal/#/projects/${state.projectId}/performance`);
+    await page.locator("#pr-curve svg").waitFor();
+    await screenshot("narrow-performance");
+  });
+});
