@@ -93,7 +93,7 @@ ImageCreateSummaryView TrainingService::createImages(const std::string& projectI
   }
 
   std::unique_lock lock(rules_);
-  ProjectRecord project = requireProject(projectId);
+  requireProject(projectId);
   std::unordered_map<std::string, TagRecord> tags;
   for (const TagRecord& tag : store_->tags(projectId)) tags.emplace(tag.id, tag);
   for (const PreparedUpload& p : prepared) {
@@ -101,12 +101,23 @@ ImageCreateSummaryView TrainingService::createImages(const std::string& projectI
       if (!tags.contains(tagId)) throw errors::notFoundTag();
     }
   }
-  std::unordered_map<std::string, ImageRecord> byHash;
-  for (ImageRecord& image : store_->images(projectId)) byHash.emplace(image.contentHash, std::move(image));
-  simulation_->quotas.admitImages(byHash.size(), prepared.size());
+  simulation_->quotas.admitImages(static_cast<std::size_t>(store_->imageCount(projectId)), prepared.size());
 
   ImageCreateSummaryView summary;
   std::vector<NewImage> accepted;
+  // The same bytes twice is OKDuplicate, within the batch as against what is stored; a hash match is
+  // confirmed on the bytes.
+  std::unordered_map<std::string, std::size_t> acceptedByHash;  // index in accepted
+  const auto findDuplicate = [&](const std::string& hash, const std::string& bytes) -> std::optional<ImageRecord> {
+    if (auto inBatch = acceptedByHash.find(hash); inBatch != acceptedByHash.end()) {
+      const NewImage& earlier = accepted[inBatch->second];
+      if (earlier.bytes == bytes) return earlier.record;
+    }
+    for (ImageRecord& stored : store_->imagesWithHash(projectId, hash)) {
+      if (store_->imageBytes(projectId, stored.id) == bytes) return std::move(stored);
+    }
+    return std::nullopt;
+  };
   const TimePoint created = now();
   for (PreparedUpload& p : prepared) {
     ImageCreateResultView result{p.upload.source, p.failure, std::nullopt};
@@ -117,10 +128,9 @@ ImageCreateSummaryView TrainingService::createImages(const std::string& projectI
     }
     const std::string hash = hashBytes(p.upload.bytes);
     if (result.status.empty()) {
-      auto duplicate = byHash.find(hash);
-      if (duplicate != byHash.end() && store_->imageBytes(projectId, duplicate->second.id) == p.upload.bytes) {
+      if (std::optional<ImageRecord> duplicate = findDuplicate(hash, p.upload.bytes)) {
         result.status = "OKDuplicate";
-        result.image = withTagNames(projectId, {duplicate->second}).front();
+        result.image = withTagNames(projectId, {std::move(*duplicate)}).front();
       }
     }
     if (result.status.empty()) {
@@ -128,7 +138,7 @@ ImageCreateSummaryView TrainingService::createImages(const std::string& projectI
       for (const std::string& tagId : p.upload.tagIds) {
         if (!hasTag(record, tagId)) record.tags.push_back({tagId, created});
       }
-      byHash.emplace(hash, record);
+      acceptedByHash.emplace(hash, accepted.size());
       result.status = "OK";
       result.image = withTagNames(projectId, {record}).front();
       accepted.push_back({std::move(record), std::move(p.upload.bytes), std::move(p.features)});
@@ -136,10 +146,7 @@ ImageCreateSummaryView TrainingService::createImages(const std::string& projectI
     summary.isBatchSuccessful = summary.isBatchSuccessful && result.status == "OK";
     summary.images.push_back(std::move(result));
   }
-  if (!accepted.empty()) {
-    store_->addImages(accepted);
-    touchImages(project);
-  }
+  if (!accepted.empty()) store_->addImages(accepted);
   return summary;
 }
 
@@ -172,18 +179,16 @@ void TrainingService::deleteImages(const std::string& projectId, const std::vect
                                     " images can be deleted at once");
   }
   std::unique_lock lock(rules_);
-  ProjectRecord project = requireProject(projectId);
+  requireProject(projectId);
   store_->eraseImages(projectId, imageIds);
-  touchImages(project);
 }
 
 void TrainingService::deleteAllImages(const std::string& projectId) {
   std::unique_lock lock(rules_);
-  ProjectRecord project = requireProject(projectId);
+  requireProject(projectId);
   std::vector<std::string> ids;
   for (const ImageRecord& image : store_->images(projectId)) ids.push_back(image.id);
   store_->eraseImages(projectId, ids);
-  touchImages(project);
 }
 
 ImageTagCreateSummaryView TrainingService::createImageTags(const std::string& projectId,
@@ -193,7 +198,7 @@ ImageTagCreateSummaryView TrainingService::createImageTags(const std::string& pr
                                     " image tags per batch");
   }
   std::unique_lock lock(rules_);
-  ProjectRecord project = requireProject(projectId);
+  requireProject(projectId);
   std::unordered_map<std::string, ImageRecord> changed;
   ImageTagCreateSummaryView summary;
   const TimePoint created = now();
@@ -226,8 +231,7 @@ ImageTagCreateSummaryView TrainingService::createImageTags(const std::string& pr
   }
   std::vector<ImageRecord> records;
   for (auto& [id, image] : changed) records.push_back(std::move(image));
-  store_->putImageRecords(records);
-  if (!summary.created.empty()) touchImages(project);
+  if (!summary.created.empty()) store_->putImageRecords(records);
   return summary;
 }
 
@@ -238,7 +242,7 @@ void TrainingService::deleteImageTags(const std::string& projectId, const std::v
     throw errors::exceededBatchSize("Too many image or tag ids in one call");
   }
   std::unique_lock lock(rules_);
-  ProjectRecord project = requireProject(projectId);
+  requireProject(projectId);
   const std::unordered_set<std::string> doomed(tagIds.begin(), tagIds.end());
   std::vector<ImageRecord> records;
   for (const std::string& imageId : imageIds) {
@@ -248,7 +252,6 @@ void TrainingService::deleteImageTags(const std::string& projectId, const std::v
     records.push_back(std::move(*image));
   }
   store_->putImageRecords(records);
-  touchImages(project);
 }
 
 std::optional<std::string> TrainingService::imageBytes(const std::string& projectId, const std::string& imageId) const {

@@ -2,6 +2,7 @@
 #include "mock_server/memory_store.h"
 
 #include <algorithm>
+#include <set>
 #include <unordered_set>
 
 namespace cvmock::server {
@@ -95,26 +96,34 @@ void MemoryStore::eraseTag(const std::string& projectId, const std::string& tagI
   for (NewImage& image : state->images) {
     std::erase_if(image.record.tags, [&](const ImageTagRecord& t) { return t.tagId == tagId; });
   }
+  ++state->record.revision;
 }
 
 void MemoryStore::addImages(const std::vector<NewImage>& images) {
   std::lock_guard lock(mutex_);
+  std::set<ProjectState*> changed;
   for (const NewImage& image : images) {
     ProjectState* state = find(image.record.projectId);
     if (!state || state->imageIndex.contains(image.record.id)) continue;
     state->imageIndex.emplace(image.record.id, state->images.size());
     state->images.push_back(image);
+    changed.insert(state);
   }
+  for (ProjectState* state : changed) ++state->record.revision;
 }
 
 void MemoryStore::putImageRecords(const std::vector<ImageRecord>& records) {
   std::lock_guard lock(mutex_);
+  std::set<ProjectState*> changed;
   for (const ImageRecord& record : records) {
     ProjectState* state = find(record.projectId);
     if (!state) continue;
     auto it = state->imageIndex.find(record.id);
-    if (it != state->imageIndex.end()) state->images[it->second].record = record;
+    if (it == state->imageIndex.end()) continue;
+    state->images[it->second].record = record;
+    changed.insert(state);
   }
+  for (ProjectState* state : changed) ++state->record.revision;
 }
 
 std::optional<ImageRecord> MemoryStore::image(const std::string& projectId, const std::string& imageId) const {
@@ -124,6 +133,23 @@ std::optional<ImageRecord> MemoryStore::image(const std::string& projectId, cons
   auto it = state->imageIndex.find(imageId);
   if (it == state->imageIndex.end()) return std::nullopt;
   return state->images[it->second].record;
+}
+
+int MemoryStore::imageCount(const std::string& projectId) const {
+  std::lock_guard lock(mutex_);
+  const ProjectState* state = find(projectId);
+  return state ? static_cast<int>(state->images.size()) : 0;
+}
+
+std::vector<ImageRecord> MemoryStore::imagesWithHash(const std::string& projectId, const std::string& hash) const {
+  std::lock_guard lock(mutex_);
+  std::vector<ImageRecord> out;
+  const ProjectState* state = find(projectId);
+  if (!state) return out;
+  for (const NewImage& image : state->images) {
+    if (image.record.contentHash == hash) out.push_back(image.record);
+  }
+  return out;
 }
 
 std::vector<ImageRecord> MemoryStore::images(const std::string& projectId) const {
@@ -163,7 +189,9 @@ void MemoryStore::eraseImages(const std::string& projectId, const std::vector<st
   ProjectState* state = find(projectId);
   if (!state) return;
   const std::unordered_set<std::string> doomed(imageIds.begin(), imageIds.end());
-  std::erase_if(state->images, [&](const NewImage& image) { return doomed.contains(image.record.id); });
+  if (std::erase_if(state->images, [&](const NewImage& image) { return doomed.contains(image.record.id); }) > 0) {
+    ++state->record.revision;
+  }
   state->imageIndex.clear();
   for (std::size_t i = 0; i < state->images.size(); ++i) state->imageIndex.emplace(state->images[i].record.id, i);
 }
@@ -221,12 +249,6 @@ std::vector<PredictionRecord> MemoryStore::predictions(const std::string& projec
   return state ? state->predictions : std::vector<PredictionRecord>{};
 }
 
-std::uint64_t MemoryStore::recordStart() {
-  std::lock_guard lock(mutex_);
-  return starts_++;
-}
-
-}  // namespace cvmock::server
 std::optional<std::string> MemoryStore::predictionImage(const std::string& projectId,
                                                         const std::string& predictionId) const {
   std::lock_guard lock(mutex_);
@@ -246,3 +268,9 @@ void MemoryStore::erasePredictions(const std::string& projectId, const std::vect
   for (const std::string& id : doomed) state->predictionImages.erase(id);
 }
 
+std::uint64_t MemoryStore::recordStart() {
+  std::lock_guard lock(mutex_);
+  return starts_++;
+}
+
+}  // namespace cvmock::server

@@ -29,6 +29,8 @@ class MemoryStore final : public Store {
   void putImageRecords(const std::vector<ImageRecord>& records) override;
   std::optional<ImageRecord> image(const std::string& projectId, const std::string& imageId) const override;
   std::vector<ImageRecord> images(const std::string& projectId) const override;
+  int imageCount(const std::string& projectId) const override;
+  std::vector<ImageRecord> imagesWithHash(const std::string& projectId, const std::string& hash) const override;
   std::optional<std::string> imageBytes(const std::string& projectId, const std::string& imageId) const override;
   std::vector<std::vector<float>> imageFeatures(const std::string& projectId,
                                                const std::vector<std::string>& imageIds) const override;
@@ -44,11 +46,11 @@ class MemoryStore final : public Store {
 
   void addPrediction(const PredictionRecord& prediction, const std::string& imageBytes) override;
   std::vector<PredictionRecord> predictions(const std::string& projectId) const override;
-
-  std::uint64_t recordStart() override;
   std::optional<std::string> predictionImage(const std::string& projectId,
                                              const std::string& predictionId) const override;
   void erasePredictions(const std::string& projectId, const std::vector<std::string>& predictionIds) override;
+
+  std::uint64_t recordStart() override;
 
  private:
   // Everything one project owns; images keep upload order with an id index beside them.
@@ -59,9 +61,9 @@ class MemoryStore final : public Store {
     std::unordered_map<std::string, std::size_t> imageIndex;
     std::vector<IterationRecord> iterations;
     std::vector<PredictionRecord> predictions;
+    std::unordered_map<std::string, std::string> predictionImages;  // by prediction id
   };
 
-    std::unordered_map<std::string, std::string> predictionImages;  // by prediction id
   ProjectState* find(const std::string& projectId);
   const ProjectState* find(const std::string& projectId) const;
 

@@ -110,9 +110,4 @@ void TrainingService::resetState() {
   simulation_->resetRuntimeState();
 }
 
-void TrainingService::touchImages(ProjectRecord project) {
-  ++project.revision;
-  store_->putProject(project);
-}
-
 }  // namespace cvmock::server

@@ -104,7 +104,12 @@ ALTER TABLE predictions ADD COLUMN image BLOB NOT NULL DEFAULT x'';
 CREATE INDEX predictions_by_id ON predictions (project_id, id);
 )sql";
 
-constexpr std::array kMigrations = {kVersion1, kVersion2};
+// Duplicate detection looks images up by content hash on every upload.
+constexpr const char* kVersion3 = R"sql(
+CREATE INDEX images_by_hash ON images (project_id, content_hash);
+)sql";
+
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3};
 
 int storedVersion(Database& db) {
   Statement select(db, "SELECT version FROM schema_version");

@@ -1,6 +1,7 @@
 // SqliteStore: records to rows and back, one transaction per multi-row change, space reclaimed on delete.
 #include "mock_server/sqlite_store.h"
 
+#include <set>
 #include <unordered_map>
 
 #include "mock_server/sqlite_codec.h"
@@ -179,7 +180,12 @@ void SqliteStore::eraseTag(const std::string& projectId, const std::string& tagI
   Transaction transaction(db_);
   Statement(db_, "DELETE FROM tags WHERE project_id = ?1 AND id = ?2").bind(1, projectId).bind(2, tagId).run();
   Statement(db_, "DELETE FROM image_tags WHERE project_id = ?1 AND tag_id = ?2").bind(1, projectId).bind(2, tagId).run();
+  bumpRevision(projectId);
   transaction.commit();
+}
+
+void SqliteStore::bumpRevision(const std::string& projectId) {
+  Statement(db_, "UPDATE projects SET revision = revision + 1 WHERE id = ?1").bind(1, projectId).run();
 }
 
 void SqliteStore::insertImageTags(const ImageRecord& record) {
@@ -198,6 +204,7 @@ void SqliteStore::addImages(const std::vector<NewImage>& images) {
                    "INSERT INTO images (project_id, id, created, width, height, metadata, content_hash, features, "
                    "bytes) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE EXISTS (SELECT 1 FROM projects WHERE id = ?1) "
                    "ON CONFLICT (project_id, id) DO NOTHING");
+  std::set<std::string> changedProjects;
   for (const NewImage& image : images) {
     const ImageRecord& record = image.record;
     insert.bind(1, record.projectId)
@@ -212,8 +219,11 @@ void SqliteStore::addImages(const std::vector<NewImage>& images) {
     insert.run();
     const bool inserted = db_.changes() > 0;
     insert.reset();
-    if (inserted) insertImageTags(record);
+    if (!inserted) continue;
+    insertImageTags(record);
+    changedProjects.insert(record.projectId);
   }
+  for (const std::string& projectId : changedProjects) bumpRevision(projectId);
   transaction.commit();
 }
 
@@ -224,6 +234,7 @@ void SqliteStore::putImageRecords(const std::vector<ImageRecord>& records) {
                    "UPDATE images SET created = ?3, width = ?4, height = ?5, metadata = ?6, content_hash = ?7 "
                    "WHERE project_id = ?1 AND id = ?2");
   Statement untag(db_, "DELETE FROM image_tags WHERE project_id = ?1 AND image_id = ?2");
+  std::set<std::string> changedProjects;
   for (const ImageRecord& record : records) {
     update.bind(1, record.projectId)
         .bind(2, record.id)
@@ -239,16 +250,23 @@ void SqliteStore::putImageRecords(const std::vector<ImageRecord>& records) {
     untag.bind(1, record.projectId).bind(2, record.id).run();
     untag.reset();
     insertImageTags(record);
+    changedProjects.insert(record.projectId);
   }
+  for (const std::string& projectId : changedProjects) bumpRevision(projectId);
   transaction.commit();
 }
 
-std::vector<ImageRecord> SqliteStore::selectImages(const std::string& projectId,
-                                                   const std::optional<std::string>& imageId) const {
-  Statement select(db_,
-                   "SELECT id, created, width, height, metadata, content_hash FROM images "
-                   "WHERE project_id = ?1 AND (?2 IS NULL OR id = ?2) ORDER BY seq");
-  select.bind(1, projectId).bind(2, imageId);
+// One statement per filter (not "?2 IS NULL OR ..."), so that SQLite can use the matching index: a lookup
+// of one image or one hash must not read every image of the project.
+std::vector<ImageRecord> SqliteStore::selectImages(const std::string& projectId, ImageFilter filter,
+                                                   const std::string& value) const {
+  const char* where = filter == ImageFilter::All    ? ""
+                      : filter == ImageFilter::ById ? " AND id = ?2"
+                                                    : " AND content_hash = ?2";
+  Statement select(db_, std::string("SELECT id, created, width, height, metadata, content_hash FROM images "
+                                    "WHERE project_id = ?1") + where + " ORDER BY seq");
+  select.bind(1, projectId);
+  if (filter != ImageFilter::All) select.bind(2, value);
   std::vector<ImageRecord> out;
   std::unordered_map<std::string, std::size_t> indexOf;
   while (select.step()) {
@@ -263,27 +281,50 @@ std::vector<ImageRecord> SqliteStore::selectImages(const std::string& projectId,
     indexOf.emplace(image.id, out.size());
     out.push_back(std::move(image));
   }
+  const auto addTags = [&](Statement& tags) {
+    while (tags.step()) {
+      auto it = indexOf.find(tags.text(0));
+      if (it != indexOf.end()) out[it->second].tags.push_back({tags.text(1), sqlite::fromTicks(tags.integer(2))});
+    }
+  };
+  if (filter == ImageFilter::All) {
+    Statement tags(db_, "SELECT image_id, tag_id, created FROM image_tags WHERE project_id = ?1 ORDER BY seq");
+    tags.bind(1, projectId);
+    addTags(tags);
+    return out;
+  }
   Statement tags(db_,
-                 "SELECT image_id, tag_id, created FROM image_tags "
-                 "WHERE project_id = ?1 AND (?2 IS NULL OR image_id = ?2) ORDER BY seq");
-  tags.bind(1, projectId).bind(2, imageId);
-  while (tags.step()) {
-    auto it = indexOf.find(tags.text(0));
-    if (it != indexOf.end()) out[it->second].tags.push_back({tags.text(1), sqlite::fromTicks(tags.integer(2))});
+                 "SELECT image_id, tag_id, created FROM image_tags WHERE project_id = ?1 AND image_id = ?2 ORDER BY seq");
+  for (std::size_t i = 0; i < out.size(); ++i) {
+    tags.bind(1, projectId).bind(2, out[i].id);
+    addTags(tags);
+    tags.reset();
   }
   return out;
 }
 
 std::optional<ImageRecord> SqliteStore::image(const std::string& projectId, const std::string& imageId) const {
   std::lock_guard lock(mutex_);
-  std::vector<ImageRecord> found = selectImages(projectId, imageId);
+  std::vector<ImageRecord> found = selectImages(projectId, ImageFilter::ById, imageId);
   if (found.empty()) return std::nullopt;
   return std::move(found.front());
 }
 
 std::vector<ImageRecord> SqliteStore::images(const std::string& projectId) const {
   std::lock_guard lock(mutex_);
-  return selectImages(projectId, std::nullopt);
+  return selectImages(projectId, ImageFilter::All, "");
+}
+
+int SqliteStore::imageCount(const std::string& projectId) const {
+  std::lock_guard lock(mutex_);
+  Statement count(db_, "SELECT count(*) FROM images WHERE project_id = ?1");
+  count.bind(1, projectId).step();
+  return static_cast<int>(count.integer(0));
+}
+
+std::vector<ImageRecord> SqliteStore::imagesWithHash(const std::string& projectId, const std::string& hash) const {
+  std::lock_guard lock(mutex_);
+  return selectImages(projectId, ImageFilter::ByHash, hash);
 }
 
 std::optional<std::string> SqliteStore::imageBytes(const std::string& projectId, const std::string& imageId) const {
@@ -315,6 +356,7 @@ void SqliteStore::eraseImages(const std::string& projectId, const std::vector<st
     erased += db_.changes();
     erase.reset();
   }
+  if (erased > 0) bumpRevision(projectId);
   transaction.commit();
   if (erased > 0) reclaimSpace();
 }
@@ -408,6 +450,7 @@ void SqliteStore::addPrediction(const PredictionRecord& prediction, const std::s
       .bind(4, sqlite::toTicks(prediction.created))
       .bind(5, prediction.application)
       .bind(6, sqlite::encodePredictionEntries(prediction.predictions))
+      .bindBlob(7, sqlite::stringBytes(imageBytes))
       .run();
 }
 
@@ -425,18 +468,6 @@ std::vector<PredictionRecord> SqliteStore::predictions(const std::string& projec
   return out;
 }
 
-std::uint64_t SqliteStore::recordStart() {
-  std::lock_guard lock(mutex_);
-  Transaction transaction(db_);
-  Statement select(db_, "SELECT value FROM counters WHERE name = 'starts'");
-  const std::int64_t before = select.step() ? select.integer(0) : 0;
-  Statement(db_, "UPDATE counters SET value = ?1 WHERE name = 'starts'").bind(1, before + 1).run();
-  transaction.commit();
-  return static_cast<std::uint64_t>(before);
-}
-
-}  // namespace cvmock::server
-      .bindBlob(7, sqlite::stringBytes(imageBytes))
 std::optional<std::string> SqliteStore::predictionImage(const std::string& projectId,
                                                         const std::string& predictionId) const {
   std::lock_guard lock(mutex_);
@@ -461,3 +492,14 @@ void SqliteStore::erasePredictions(const std::string& projectId, const std::vect
   if (erased > 0) reclaimSpace();
 }
 
+std::uint64_t SqliteStore::recordStart() {
+  std::lock_guard lock(mutex_);
+  Transaction transaction(db_);
+  Statement select(db_, "SELECT value FROM counters WHERE name = 'starts'");
+  const std::int64_t before = select.step() ? select.integer(0) : 0;
+  Statement(db_, "UPDATE counters SET value = ?1 WHERE name = 'starts'").bind(1, before + 1).run();
+  transaction.commit();
+  return static_cast<std::uint64_t>(before);
+}
+
+}  // namespace cvmock::server

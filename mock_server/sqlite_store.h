@@ -41,6 +41,8 @@ class SqliteStore final : public Store {
   void putImageRecords(const std::vector<ImageRecord>& records) override;
   std::optional<ImageRecord> image(const std::string& projectId, const std::string& imageId) const override;
   std::vector<ImageRecord> images(const std::string& projectId) const override;
+  int imageCount(const std::string& projectId) const override;
+  std::vector<ImageRecord> imagesWithHash(const std::string& projectId, const std::string& hash) const override;
   std::optional<std::string> imageBytes(const std::string& projectId, const std::string& imageId) const override;
   std::vector<std::vector<float>> imageFeatures(const std::string& projectId,
                                                const std::vector<std::string>& imageIds) const override;
@@ -56,17 +58,20 @@ class SqliteStore final : public Store {
 
   void addPrediction(const PredictionRecord& prediction, const std::string& imageBytes) override;
   std::vector<PredictionRecord> predictions(const std::string& projectId) const override;
-
-  std::uint64_t recordStart() override;
   std::optional<std::string> predictionImage(const std::string& projectId,
                                              const std::string& predictionId) const override;
   void erasePredictions(const std::string& projectId, const std::vector<std::string>& predictionIds) override;
+
+  std::uint64_t recordStart() override;
 
  private:
   explicit SqliteStore(const std::string& location, bool onDisk);
 
   bool projectExists(const std::string& projectId) const;
-  std::vector<ImageRecord> selectImages(const std::string& projectId, const std::optional<std::string>& imageId) const;
+  // Inside the caller's transaction: the project's images or their tags changed (Store's revision contract).
+  void bumpRevision(const std::string& projectId);
+  enum class ImageFilter { All, ById, ByHash };
+  std::vector<ImageRecord> selectImages(const std::string& projectId, ImageFilter filter, const std::string& value) const;
   std::vector<IterationRecord> selectIterations(const std::string& projectId,
                                                 const std::optional<std::string>& iterationId) const;
   void insertImageTags(const ImageRecord& record);

@@ -36,10 +36,15 @@ class Store {
   // Also removes the tag from every image of the project.
   virtual void eraseTag(const std::string& projectId, const std::string& tagId) = 0;
 
+  // addImages, putImageRecords, eraseImages and eraseTag advance the project's revision in the same
+  // transaction when they change anything, so that "trained on this revision" can never miss a change.
   virtual void addImages(const std::vector<NewImage>& images) = 0;  // all or nothing
   virtual void putImageRecords(const std::vector<ImageRecord>& records) = 0;  // replaces existing records
   virtual std::optional<ImageRecord> image(const std::string& projectId, const std::string& imageId) const = 0;
   virtual std::vector<ImageRecord> images(const std::string& projectId) const = 0;  // in upload order
+  virtual int imageCount(const std::string& projectId) const = 0;
+  // The images whose contentHash is `hash` (duplicate candidates), found without reading the others.
+  virtual std::vector<ImageRecord> imagesWithHash(const std::string& projectId, const std::string& hash) const = 0;
   virtual std::optional<std::string> imageBytes(const std::string& projectId, const std::string& imageId) const = 0;
   // The features of each listed image, in order; an unknown id gives an empty vector.
   virtual std::vector<std::vector<float>> imageFeatures(const std::string& projectId,

@@ -108,10 +108,9 @@ TagView TrainingService::updateTag(const std::string& projectId, const std::stri
 
 void TrainingService::deleteTag(const std::string& projectId, const std::string& tagId) {
   std::unique_lock lock(rules_);
-  ProjectRecord project = requireProject(projectId);
+  requireProject(projectId);
   requireTag(projectId, tagId);
   store_->eraseTag(projectId, tagId);
-  touchImages(project);
 }
 
 }  // namespace cvmock::server

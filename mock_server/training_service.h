@@ -166,7 +166,6 @@ class TrainingService {
   TagRecord requireTag(const std::string& projectId, const std::string& tagId) const;
   IterationRecord requireIteration(const std::string& projectId, const std::string& iterationId) const;
   std::vector<ImageView> withTagNames(const std::string& projectId, std::vector<ImageRecord> images) const;
-  void touchImages(ProjectRecord project);
   ImageCreateResultView acceptUpload(const ProjectRecord& project, const std::vector<TagRecord>& tags,
                                      ImageUpload upload, std::vector<NewImage>& accepted,
                                      std::unordered_map<std::string, std::string>& hashes);

@@ -128,5 +128,63 @@ TEST(SqliteStore, DeletingImagesGivesTheirSpaceBack) {
   EXPECT_TRUE(store.images("p").empty());
 }
 
+// A trigger, installed through a second connection, makes SQLite abort the insert of one chosen image: a
+// failure in the middle of the store's transaction, after earlier rows of the same batch were written.
+TEST(SqliteStore, AFailureHalfWayThroughABatchLeavesNothingOfIt) {
+  testing::TempDir dir;
+  SqliteStore store(dir.path());
+  store.putProject(projectNamed("p"));
+  std::mt19937 random(4);
+  store.addImages({noiseImage("p", "kept", 100, random)});
+  {
+    sqlite::Database other((dir.path() / SqliteStore::kFileName).string());
+    other.execute(
+        "CREATE TRIGGER fail_on_bad BEFORE INSERT ON images WHEN NEW.id = 'bad' "
+        "BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
+  }
+  std::vector<NewImage> batch;
+  for (const char* id : {"a", "b", "bad", "c"}) batch.push_back(noiseImage("p", id, 100, random));
+  batch[0].record.tags = {{"tag", now()}};
+  const std::uint64_t revision = store.project("p")->revision;
+  EXPECT_THROW(store.addImages(batch), sqlite::Error);
+
+  // Nothing of the failed batch (images, their tags, the revision it would have advanced), everything
+  // from before, and the store still works.
+  const std::vector<ImageRecord> images = store.images("p");
+  ASSERT_EQ(images.size(), 1u);
+  EXPECT_EQ(images[0].id, "kept");
+  EXPECT_EQ(store.project("p")->revision, revision);
+  batch.erase(batch.begin() + 2);
+  store.addImages(batch);
+  EXPECT_EQ(store.images("p").size(), 4u);
+  EXPECT_EQ(store.image("p", "a")->tags.size(), 1u);
+  EXPECT_EQ(store.project("p")->revision, revision + 1);
+}
+
+// The revision says "the training data changed": it moves with every change to images or their tags, in
+// the same transaction, and not when nothing changed.
+TEST(SqliteStore, ImageAndTagChangesAdvanceTheRevision) {
+  testing::TempDir dir;
+  SqliteStore store(dir.path());
+  store.putProject(projectNamed("p"));
+  std::mt19937 random(5);
+  const auto revision = [&] { return store.project("p")->revision; };
+  std::uint64_t expected = revision();
+  store.addImages({noiseImage("p", "a", 100, random)});
+  EXPECT_EQ(revision(), ++expected);
+  store.addImages({noiseImage("p", "a", 100, random)});  // already there: nothing changes
+  EXPECT_EQ(revision(), expected);
+  ImageRecord tagged = *store.image("p", "a");
+  tagged.tags = {{"tag", now()}};
+  store.putImageRecords({tagged});
+  EXPECT_EQ(revision(), ++expected);
+  store.eraseTag("p", "tag");
+  EXPECT_EQ(revision(), ++expected);
+  store.eraseImages("p", {"missing"});
+  EXPECT_EQ(revision(), expected);
+  store.eraseImages("p", {"a"});
+  EXPECT_EQ(revision(), ++expected);
+}
+
 }  // namespace
 }  // namespace cvmock::server
