@@ -15,7 +15,8 @@ const std::string kResourceId =
     "CognitiveServices%2Faccounts%2Fcvmock-prediction";
 }  // namespace
 
-ApiCalls::ApiCalls(const std::string& endpoint) : client_(endpoint) {
+ApiCalls::ApiCalls(const std::string& endpoint, std::string predictionBase)
+    : client_(endpoint), predictionBase_(std::move(predictionBase)) {
   client_.set_keep_alive(true);
   client_.set_tcp_nodelay(true);
   client_.set_read_timeout(std::chrono::seconds(600));
@@ -76,8 +77,8 @@ void ApiCalls::publish(const std::string& projectId, const std::string& iteratio
 
 int ApiCalls::classifyNoStore(const std::string& projectId, const std::string& name, const std::string& image) {
   const httplib::Result result =
-      client_.Post("/customvision/v3.0/prediction/" + projectId + "/classify/iterations/" + name + "/image/nostore",
-                   kPrediction, image, "application/octet-stream");
+      client_.Post(predictionBase_ + "/" + projectId + "/classify/iterations/" + name + "/image/nostore", kPrediction,
+                   httplib::MultipartFormDataItems{{"imageData", image, "image.jpg", "image/jpeg"}});
   return result ? result->status : 0;
 }
 

@@ -4,14 +4,16 @@
 #include <string>
 #include <vector>
 
-#include <httplib.h>
+#include "mock_server/http.h"  // httplib without the resolver macro that breaks Eigen
 #include <nlohmann/json.hpp>
 
 namespace cvmock::bench {
 
 class ApiCalls {
  public:
-  explicit ApiCalls(const std::string& endpoint);
+  // predictionBase: the path the Prediction API's routes hang from (the spec's basePath; a spec mock such
+  // as Prism serves them from the root).
+  explicit ApiCalls(const std::string& endpoint, std::string predictionBase = "/customvision/v3.0/prediction");
 
   std::string createProject(const std::string& name);
   std::string createTag(const std::string& projectId, const std::string& name);
@@ -20,13 +22,14 @@ class ApiCalls {
   // TrainProject, then polls until Completed; returns the iteration id. Throws when it fails.
   std::string trainAndWait(const std::string& projectId);
   void publish(const std::string& projectId, const std::string& iterationId, const std::string& name);
-  // ClassifyImageWithNoStore; returns the HTTP status.
+  // ClassifyImageWithNoStore with the image as the spec's multipart imageData field; returns the HTTP status.
   int classifyNoStore(const std::string& projectId, const std::string& name, const std::string& image);
 
  private:
   nlohmann::json expectJson(const httplib::Result& result, const std::string& what);
 
   httplib::Client client_;
+  std::string predictionBase_;
 };
 
 }  // namespace cvmock::bench

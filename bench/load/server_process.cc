@@ -4,6 +4,7 @@
 #include <csignal>
 #include <cstdio>
 #include <fstream>
+#include <sstream>
 #include <stdexcept>
 #include <sys/wait.h>
 #include <thread>
@@ -70,6 +71,21 @@ double ServerProcess::statusField(const char* name) const {
     if (line.rfind(name, 0) == 0) return std::stod(line.substr(line.find(':') + 1)) / 1024.0;  // kB -> MiB
   }
   return 0;
+}
+
+double ServerProcess::cpuSeconds() const {
+  std::ifstream stat("/proc/" + std::to_string(pid_) + "/stat");
+  std::string line;
+  std::getline(stat, line);
+  // Fields after the parenthesised command name, which may itself hold spaces: state is field 3,
+  // utime and stime are fields 14 and 15, in clock ticks.
+  std::istringstream fields(line.substr(line.rfind(')') + 2));
+  std::string field;
+  double ticks = 0;
+  for (int number = 3; number <= 15 && fields >> field; ++number) {
+    if (number >= 14) ticks += std::stod(field);
+  }
+  return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
 }
 
 double ServerProcess::residentMiB() const { return statusField("VmRSS"); }

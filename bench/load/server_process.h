@@ -23,6 +23,8 @@ class ServerProcess {
   // The process's resident set: now (VmRSS) and at its peak so far (VmHWM), in MiB.
   double residentMiB() const;
   double peakResidentMiB() const;
+  // CPU time the process has used so far, user and system, in seconds (/proc/<pid>/stat).
+  double cpuSeconds() const;
 
  private:
   double statusField(const char* name) const;
