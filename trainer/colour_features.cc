@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "trainer/fast_atan2.h"
+#include "trainer/loop_hints.h"
 
 namespace cvmock::trainer {
 namespace {
@@ -45,7 +46,7 @@ struct ColumnVotes {
         yellowBlue(static_cast<std::size_t>(side)) {}
 
   void compute(const float* red, const float* green, const float* blue) {
-    // Local pointers, and ivdep: the outputs never overlap the image planes, which the compiler cannot
+    // Local pointers, and no aliasing: the outputs never overlap the image planes, which the compiler cannot
     // prove; without both it reloads every member on each pixel and does not vectorise the loop.
     const std::size_t count = hsvBin.size();
     int* const hsv = hsvBin.data();
@@ -55,7 +56,7 @@ struct ColumnVotes {
     float* const luma = grey.data();
     float* const opponentRedGreen = redGreen.data();
     float* const opponentYellowBlue = yellowBlue.data();
-#pragma GCC ivdep
+CVMOCK_LOOP_WITHOUT_ALIASING
     for (std::size_t y = 0; y < count; ++y) {
       const float r = red[y];
       const float g = green[y];

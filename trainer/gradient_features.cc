@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "trainer/fast_atan2.h"
+#include "trainer/loop_hints.h"
 
 namespace cvmock::trainer {
 namespace {
@@ -33,7 +34,7 @@ Eigen::ArrayXXf cellHistograms(const Eigen::ArrayXXf& grey) {
     const float* left = &grey(0, x - 1);
     const float* centre = &grey(0, x);
     const float* right = &grey(0, x + 1);
-#pragma GCC ivdep  // the vote arrays never overlap the image
+CVMOCK_LOOP_WITHOUT_ALIASING  // the vote arrays never overlap the image
     for (Eigen::Index y = 1; y + 1 < side; ++y) {
       const float dx = right[y] - left[y];
       const float dy = centre[y + 1] - centre[y - 1];
