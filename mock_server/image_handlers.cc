@@ -62,19 +62,12 @@ void createImagesFromData(Call& call) {
 
 void createImagesFromFiles(Call& call) {
   const nlohmann::json body = call.jsonBody();
-  const nlohmann::json& batch = requireObject(body);
-  checkImageMetadata(batch);
-  const std::vector<std::string> batchTags = guidListField(batch, "tagIds");
-  auto images = batch.find("images");
-  if (images == batch.end() || !images->is_array()) throw errors::requiredParamIsNull("images");
   std::vector<ImageUpload> uploads;
-  for (const nlohmann::json& entry : *images) {
-    const nlohmann::json& file = requireObject(entry);
+  for (ImageBatchEntry& entry : imageBatchEntries(body)) {
+    const nlohmann::json& file = *entry.fields;
     std::optional<std::string> bytes = decodeBase64(optionalStringField(file, "contents").value_or(""));
     if (!bytes) throw errors::badRequest("Image contents must be base64");
-    std::vector<std::string> tagIds = guidListField(file, "tagIds");
-    tagIds.insert(tagIds.end(), batchTags.begin(), batchTags.end());
-    uploads.push_back({optionalStringField(file, "name").value_or(""), std::move(*bytes), std::move(tagIds), ""});
+    uploads.push_back({optionalStringField(file, "name").value_or(""), std::move(*bytes), std::move(entry.tagIds), ""});
   }
   writeSummary(call, call.service.createImages(call.guid("projectId"), std::move(uploads)));
 }

@@ -39,6 +39,22 @@ void checkImageMetadata(const nlohmann::json& batch) {
   }
 }
 
+std::vector<ImageBatchEntry> imageBatchEntries(const nlohmann::json& body) {
+  const nlohmann::json& batch = requireObject(body);
+  checkImageMetadata(batch);
+  const std::vector<std::string> batchTags = guidListField(batch, "tagIds");
+  auto images = batch.find("images");
+  if (images == batch.end() || !images->is_array()) throw errors::requiredParamIsNull("images");
+  std::vector<ImageBatchEntry> entries;
+  for (const nlohmann::json& item : *images) {
+    const nlohmann::json& fields = requireObject(item);
+    std::vector<std::string> tagIds = guidListField(fields, "tagIds");
+    tagIds.insert(tagIds.end(), batchTags.begin(), batchTags.end());
+    entries.push_back({&fields, std::move(tagIds)});
+  }
+  return entries;
+}
+
 const nlohmann::json& requireObject(const nlohmann::json& body) {
   if (!body.is_object()) throw errors::badRequest("The request body must be a JSON object");
   return body;

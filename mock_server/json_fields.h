@@ -19,4 +19,14 @@ const nlohmann::json& requireObject(const nlohmann::json& body);
 // (BadRequestImageMetadataKey), string values of at most 512 (BadRequestImageMetadataValue).
 void checkImageMetadata(const nlohmann::json& batch);
 
+// One entry of a JSON image batch (ImageFileCreateBatch, ImageUrlCreateBatch, ImageIdCreateBatch): the
+// entry's object, and its tags followed by the batch's.
+struct ImageBatchEntry {
+  const nlohmann::json* fields;  // into the body the entries were read from
+  std::vector<std::string> tagIds;
+};
+// The envelope the three batch bodies share: an object, its metadata checked, a required `images` array
+// of objects. Throws the service's errors for each violation.
+std::vector<ImageBatchEntry> imageBatchEntries(const nlohmann::json& body);
+
 }  // namespace cvmock::server

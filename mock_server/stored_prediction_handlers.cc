@@ -82,19 +82,11 @@ void deletePrediction(Call& call) {
 // The ImageIdCreateBatch body: each entry's tags plus the batch's; regions belong to object detection.
 void createImagesFromPredictions(Call& call) {
   const nlohmann::json body = call.jsonBody();
-  const nlohmann::json& batch = requireObject(body);
-  checkImageMetadata(batch);
-  const std::vector<std::string> batchTags = guidListField(batch, "tagIds");
-  auto images = batch.find("images");
-  if (images == batch.end() || !images->is_array()) throw errors::requiredParamIsNull("images");
   std::vector<PredictionImageEntry> entries;
-  for (const nlohmann::json& item : *images) {
-    const nlohmann::json& entry = requireObject(item);
-    std::optional<std::string> id = normaliseGuid(optionalStringField(entry, "id").value_or(""));
+  for (ImageBatchEntry& entry : imageBatchEntries(body)) {
+    std::optional<std::string> id = normaliseGuid(optionalStringField(*entry.fields, "id").value_or(""));
     if (!id) throw errors::invalidIds("images");
-    std::vector<std::string> tagIds = guidListField(entry, "tagIds");
-    tagIds.insert(tagIds.end(), batchTags.begin(), batchTags.end());
-    entries.push_back({*id, std::move(tagIds)});
+    entries.push_back({*id, std::move(entry.tagIds)});
   }
   const ImageCreateSummaryView summary =
       call.service.createImagesFromPredictions(call.guid("projectId"), std::move(entries));

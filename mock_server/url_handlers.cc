@@ -40,24 +40,17 @@ void classifyUrl(Call& call, bool store) {
 
 void createImagesFromUrls(Call& call) {
   const nlohmann::json body = call.jsonBody();
-  const nlohmann::json& batch = requireObject(body);
-  checkImageMetadata(batch);
-  const std::vector<std::string> batchTags = guidListField(batch, "tagIds");
-  auto images = batch.find("images");
-  if (images == batch.end() || !images->is_array()) throw errors::requiredParamIsNull("images");
+  std::vector<ImageBatchEntry> entries = imageBatchEntries(body);
   // Checked before fetching, so that a long list costs no downloads.
   const int maxImages = call.service.config().limits.maxImagesPerBatch;
-  if (static_cast<int>(images->size()) > maxImages) {
+  if (static_cast<int>(entries.size()) > maxImages) {
     throw errors::imageBatch("Exceeded the limit of " + std::to_string(maxImages) + " images per batch");
   }
   std::vector<ImageUpload> uploads;
-  for (const nlohmann::json& entry : *images) {
-    const nlohmann::json& image = requireObject(entry);
-    const std::optional<std::string> url = optionalStringField(image, "url");
+  for (ImageBatchEntry& entry : entries) {
+    const std::optional<std::string> url = optionalStringField(*entry.fields, "url");
     if (!url) throw errors::requiredParamIsNull("url");
-    std::vector<std::string> tagIds = guidListField(image, "tagIds");
-    tagIds.insert(tagIds.end(), batchTags.begin(), batchTags.end());
-    uploads.push_back(fetchedUpload(*url, std::move(tagIds), call));
+    uploads.push_back(fetchedUpload(*url, std::move(entry.tagIds), call));
   }
   const ImageCreateSummaryView summary = call.service.createImages(call.guid("projectId"), std::move(uploads));
   call.json(summary.isBatchSuccessful ? 200 : 207, wire::imageCreateSummary(summary, call.blobs()));
