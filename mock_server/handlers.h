@@ -30,6 +30,7 @@ void getImageCount(Call& call);
 void getTaggedImages(Call& call);
 void getTaggedImageCount(Call& call);
 void getUntaggedImages(Call& call);
+void getImagesByIds(Call& call);
 void getUntaggedImageCount(Call& call);
 void createImageTags(Call& call);
 void deleteImageTags(Call& call);

@@ -49,6 +49,14 @@ void writeSummary(Call& call, const ImageCreateSummaryView& summary) {
 void getImages(Call& call) { writeImages(call, listQuery(call, parseTaggingStatus(call.query("taggingStatus")))); }
 void getTaggedImages(Call& call) { writeImages(call, listQuery(call, TaggingStatus::Tagged)); }
 void getUntaggedImages(Call& call) { writeImages(call, listQuery(call, TaggingStatus::Untagged)); }
+
+void getImagesByIds(Call& call) {
+  wire::Json out = wire::Json::array();
+  for (const ImageView& image : call.service.getImagesByIds(call.guid("projectId"), call.queryGuidList("imageIds"))) {
+    out.push_back(wire::image(image, call.blobs()));
+  }
+  call.json(200, out);
+}
 void getImageCount(Call& call) { writeCount(call, parseTaggingStatus(call.query("taggingStatus"))); }
 void getTaggedImageCount(Call& call) { writeCount(call, TaggingStatus::Tagged); }
 void getUntaggedImageCount(Call& call) { writeCount(call, TaggingStatus::Untagged); }

@@ -150,6 +150,19 @@ ImageCreateSummaryView TrainingService::createImages(const std::string& projectI
   return summary;
 }
 
+std::vector<ImageView> TrainingService::getImagesByIds(const std::string& projectId,
+                                                       const std::vector<std::string>& imageIds) const {
+  if (static_cast<int>(imageIds.size()) > config_.limits.maxTake) {
+    throw errors::exceededBatchSize("At most " + std::to_string(config_.limits.maxTake) + " image ids at once");
+  }
+  std::shared_lock lock(rules_);
+  requireProject(projectId);
+  const std::unordered_set<std::string> wanted(imageIds.begin(), imageIds.end());
+  std::vector<ImageRecord> found = store_->images(projectId);  // in upload order: oldest first
+  std::erase_if(found, [&](const ImageRecord& image) { return !wanted.contains(image.id); });
+  return withTagNames(projectId, std::move(found));
+}
+
 std::vector<ImageView> TrainingService::getImages(const std::string& projectId, const ImageQuery& query) const {
   std::shared_lock lock(rules_);
   requireProject(projectId);

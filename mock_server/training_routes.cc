@@ -23,6 +23,7 @@ const std::vector<Route>& trainingRoutes() {
       {"POST", "projects/{projectId}/images", "CreateImagesFromData", createImagesFromData},
       {"DELETE", "projects/{projectId}/images", "DeleteImages", deleteImages},
       {"GET", "projects/{projectId}/images/count", "GetImageCount", getImageCount},
+      {"GET", "projects/{projectId}/images/id", "GetImagesByIds", getImagesByIds},
       {"POST", "projects/{projectId}/images/files", "CreateImagesFromFiles", createImagesFromFiles},
       {"POST", "projects/{projectId}/images/urls", "CreateImagesFromUrls", createImagesFromUrls},
       {"POST", "projects/{projectId}/images/predictions", "CreateImagesFromPredictions", createImagesFromPredictions},

@@ -110,6 +110,9 @@ class TrainingService {
   ImageCreateSummaryView createImages(const std::string& projectId, std::vector<ImageUpload> uploads);
   std::vector<ImageView> getImages(const std::string& projectId, const ImageQuery& query) const;
   int countImages(const std::string& projectId, const ImageQuery& query) const;
+  // The listed images that exist, oldest first (as the service answers, whatever the order asked); at most
+  // maxTake ids.
+  std::vector<ImageView> getImagesByIds(const std::string& projectId, const std::vector<std::string>& imageIds) const;
   void deleteImages(const std::string& projectId, const std::vector<std::string>& imageIds);
   void deleteAllImages(const std::string& projectId);
   ImageTagCreateSummaryView createImageTags(const std::string& projectId, const std::vector<ImageTagPair>& pairs);

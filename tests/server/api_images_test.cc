@@ -92,6 +92,25 @@ TEST_F(ApiImages, JsonFilesBatchWithPerImageTags) {
   EXPECT_EQ(training.get(path("/images/tagged/count?tagIds=" + tagB)).body, "1");
 }
 
+// As recorded: the images that exist, oldest first whatever the order asked; unknown ids are left out.
+TEST_F(ApiImages, GetImagesByIdsAnswersTheKnownOnesOldestFirst) {
+  std::vector<std::string> ids;
+  for (int i = 0; i < 3; ++i) {
+    const Reply reply = training.postImages(path("/images?tagIds=" + tagA), {images[i]});
+    ASSERT_EQ(reply.status, 200) << reply.body;
+    ids.push_back(reply.json()["images"][0]["image"]["id"]);
+  }
+  const std::string unknown = "00000000-0000-0000-0000-0000000000aa";
+  const Reply reply = training.get(path("/images/id?imageIds=" + ids[2] + "%2C" + unknown + "%2C" + ids[0]));
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  const nlohmann::json found = reply.json();
+  ASSERT_EQ(found.size(), 2u);
+  EXPECT_EQ(found[0]["id"], ids[0]);
+  EXPECT_EQ(found[1]["id"], ids[2]);
+  EXPECT_EQ(found[0]["tags"][0]["tagId"], tagA);
+  EXPECT_EQ(training.get(path("/images/id?imageIds=not-a-guid")).status, 400);
+}
+
 TEST_F(ApiImages, ListingsFilterOrderAndPage) {
   ASSERT_EQ(training.postImages(path("/images?tagIds=" + tagA), {images[0], images[1]}).status, 200);
   ASSERT_EQ(training.postImages(path("/images?tagIds=" + tagB), {images[2]}).status, 200);
