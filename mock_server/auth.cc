@@ -1,4 +1,4 @@
-// Key extraction and constant-time comparison.
+// Key extraction, constant-time comparison and finding the resource a key belongs to.
 #include "mock_server/auth.h"
 
 namespace cvmock::server {
@@ -16,6 +16,20 @@ bool keysEqual(std::string_view presented, std::string_view expected) {
     difference |= static_cast<unsigned char>(presented[i] ^ expected[i % expected.size()]);
   }
   return difference == 0;
+}
+
+bool servesApi(const Resource& resource, Api api) {
+  return api == Api::Training ? resource.servesTraining() : resource.servesPrediction();
+}
+
+const Resource* authenticate(const std::vector<const Resource*>& reachable, Api api, std::string_view presented) {
+  const Resource* found = nullptr;
+  // Every key is compared, so the time taken does not tell which resource (if any) a key belongs to.
+  for (const Resource* resource : reachable) {
+    const bool matches = keysEqual(presented, resource->key1) | keysEqual(presented, resource->key2);
+    if (matches && servesApi(*resource, api) && !found) found = resource;
+  }
+  return found;
 }
 
 }  // namespace cvmock::server

@@ -1,10 +1,12 @@
-// Which key opens which API: the gateway's check, done before any route runs.
+// Which key opens which API on which listener: the gateway's check, done before any route runs.
 #pragma once
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "mock_server/http.h"
+#include "mock_server/resources.h"
 
 namespace cvmock::server {
 
@@ -16,5 +18,11 @@ std::string presentedKey(const httplib::Request& request, Api api);
 
 // Compares in time that depends only on the lengths, so a wrong key leaks nothing through timing.
 bool keysEqual(std::string_view presented, std::string_view expected);
+
+bool servesApi(const Resource& resource, Api api);
+
+// The resource among `reachable` (those served on the listener the request came to) that serves `api` and
+// whose key1 or key2 is `presented`; nullptr when none, which the gateway answers with 401.
+const Resource* authenticate(const std::vector<const Resource*>& reachable, Api api, std::string_view presented);
 
 }  // namespace cvmock::server

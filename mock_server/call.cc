@@ -141,6 +141,11 @@ void Call::json(int status, const wire::Json& body) {
   response_.set_content(body.dump(), "application/json; charset=utf-8");
 }
 
+void Call::bytes(int status, std::string body, const std::string& contentType) {
+  response_.status = status;
+  response_.set_content(std::move(body), contentType);
+}
+
 void Call::noContent(int status) {
   response_.status = status;
   response_.body.clear();

@@ -28,6 +28,8 @@ class Call {
   TrainingService& service;
   const std::string& requestId() const { return requestId_; }
   const wire::BlobLocation& blobs() const { return blobs_; }
+  // What the called API version writes (set by the dispatcher; the newest version's by default).
+  wire::Dialect dialect;
 
   // A path parameter that must be a GUID; answers BadRequestInvalidIds otherwise.
   std::string guid(const std::string& name) const;
@@ -51,6 +53,8 @@ class Call {
 
   void json(int status, const wire::Json& body);
   void noContent(int status = 204);
+  // A body that is not JSON (GetArtifact's file), with its content type.
+  void bytes(int status, std::string body, const std::string& contentType);
 
  private:
   const httplib::Request& request_;

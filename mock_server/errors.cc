@@ -32,6 +32,7 @@ GatewayError rateLimitExceeded(const std::string& operationId, const std::string
 }
 
 ServiceError badRequest(const std::string& message) { return bad("BadRequest", message); }
+ServiceError strictRejection(const std::string& what) { return bad("BadRequest", "--strict: " + what); }
 ServiceError requiredParamIsNull(const std::string& parameter) {
   return bad("BadRequestRequiredParamIsNull", "Required parameter is null or missing: " + parameter);
 }
@@ -44,6 +45,13 @@ ServiceError unsupportedMediaType(const std::string& contentType) {
 ServiceError exceededBatchSize(const std::string& message) { return bad("BadRequestExceededBatchSize", message); }
 ServiceError operationNotSupported(const std::string& operation) {
   return bad("BadRequestOperationNotSupported", operation + " is not supported for this project");
+}
+
+ServiceError detectionNotSupported(const std::string& operation) {
+  return bad("BadRequestNotSupported", operation + " is an object detection operation; this project classifies");
+}
+ServiceError invalidMetadataFilter(const std::string& detail) {
+  return bad("BadRequest", "Invalid $filter expression: " + detail);
 }
 
 ServiceError notFoundProject() { return notFound("NotFoundProject", "Invalid project"); }
@@ -126,6 +134,13 @@ ServiceError trainingNotNeeded() {
 ServiceError trainingAlreadyInProgress() {
   return bad("BadRequestTrainingAlreadyInProgress", "A training is already in progress");
 }
+ServiceError invalidEmailAddress() {
+  return bad("BadRequestInvalidEmailAddress", "Invalid notification email address");
+}
+ServiceError reservedBudgetNotEnoughForAdvancedTraining() {
+  return bad("BadRequestReservedBudgetInHoursNotEnoughForAdvancedTraining",
+             "Advanced training needs a reservedBudgetInHours of at least 1");
+}
 // CONTRACT.md: there is no dedicated code; classification answers with the generic validation failure.
 ServiceError notEnoughImagesForTraining() {
   return bad("BadRequestTrainingValidationFailed", "Not enough images for training");
@@ -150,6 +165,24 @@ ServiceError predictionResultsExceededCount(int limit) {
 }
 ServiceError predictionInvalidQueryParameters(const std::string& message) {
   return bad("BadRequestPredictionInvalidQueryParameters", message);
+}
+
+// The docs' copy-move-projects page calls it "Invalid Token"; most often the token was not URL-encoded.
+ServiceError invalidImportToken() { return bad("BadRequestInvalidImportToken", "Invalid token"); }
+ServiceError invalidArtifactUri() { return bad("BadRequestInvalidArtifactUri", "Invalid artifact path"); }
+ServiceError exportWhileTraining() {
+  return bad("BadRequestExportWhileTraining", "The iteration cannot be exported while it is training");
+}
+ServiceError exportValidationFailed(const std::string& reason) {
+  return bad("BadRequestExportValidationFailed", reason);
+}
+ServiceError projectUnsupportedExportPlatform(const std::string& platform) {
+  return bad("BadRequestProjectUnsupportedExportPlatform",
+             "The platform '" + platform + "' is not supported by the iteration's domain");
+}
+// The service's own words (azure-sdk-for-js#10331, azure-sdk-for-python#23922).
+ServiceError exportAlreadyInProgress(const std::string& iterationId) {
+  return bad("BadRequestExportAlreadyInProgress", iterationId + " is already queued for export");
 }
 
 }  // namespace errors

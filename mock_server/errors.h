@@ -48,6 +48,12 @@ ServiceError invalidIds(const std::string& parameter);
 ServiceError unsupportedMediaType(const std::string& contentType);
 ServiceError exceededBatchSize(const std::string& message);
 ServiceError operationNotSupported(const std::string& operation);
+// An object-detection operation: BadRequestNotSupported, a code both APIs' enums list.
+ServiceError detectionNotSupported(const std::string& operation);
+// --strict refused a shape the service tolerates; `what` says what and why.
+ServiceError strictRejection(const std::string& what);
+// A `$filter` expression that does not parse (metadata_filter.h); the message says what and where.
+ServiceError invalidMetadataFilter(const std::string& detail);
 
 // Projects and domains
 ServiceError notFoundProject();
@@ -98,6 +104,8 @@ ServiceError iterationNotPublished();
 ServiceError invalidPublishName(const std::string& message);
 ServiceError invalidPublishTarget();
 ServiceError trainingNotNeeded();
+ServiceError invalidEmailAddress();
+ServiceError reservedBudgetNotEnoughForAdvancedTraining();
 ServiceError trainingAlreadyInProgress();
 ServiceError notEnoughImagesForTraining();
 ServiceError multiClassTrainingValidationFailed();
@@ -108,6 +116,14 @@ ServiceError predictionIdsExceededCount(int limit);
 ServiceError predictionTagsExceededCount(int limit);
 ServiceError predictionResultsExceededCount(int limit);
 ServiceError predictionInvalidQueryParameters(const std::string& message);
+
+// Transfers: project export/import, artifacts, iteration exports
+ServiceError invalidImportToken();
+ServiceError invalidArtifactUri();
+ServiceError exportWhileTraining();
+ServiceError exportValidationFailed(const std::string& reason);
+ServiceError projectUnsupportedExportPlatform(const std::string& platform);
+ServiceError exportAlreadyInProgress(const std::string& iterationId);
 
 }  // namespace errors
 }  // namespace cvmock::server

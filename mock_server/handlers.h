@@ -34,6 +34,21 @@ void getImagesByIds(Call& call);
 void getUntaggedImageCount(Call& call);
 void createImageTags(Call& call);
 void deleteImageTags(Call& call);
+void updateImageMetadata(Call& call);
+
+// Training API: suggested tags, the portal's Smart Labeler (suggested_tag_handlers.cc)
+void suggestTagsAndRegions(Call& call);
+void querySuggestedImages(Call& call);
+void querySuggestedImageCount(Call& call);
+
+// Object detection only: answered as the service answers for a classification project (detection_handlers.cc)
+void createImageRegions(Call& call);
+void deleteImageRegions(Call& call);
+void getImageRegionProposals(Call& call);
+void detectImage(Call& call);
+void detectImageWithNoStore(Call& call);
+void detectImageUrl(Call& call);
+void detectImageUrlWithNoStore(Call& call);
 
 // Training and Prediction APIs: the URL variants (url_handlers.cc)
 void createImagesFromUrls(Call& call);
@@ -57,6 +72,15 @@ void unpublishIteration(Call& call);
 void quickTestImage(Call& call);
 void classifyImage(Call& call);
 void classifyImageWithNoStore(Call& call);
+
+// Training API: project transfer and artifacts (project_transfer_handlers.cc)
+void exportProject(Call& call);
+void importProject(Call& call);
+void getArtifact(Call& call);
+
+// Training API: iteration exports (export_handlers.cc)
+void exportIteration(Call& call);
+void getExports(Call& call);
 
 // Training API: stored predictions (stored_prediction_handlers.cc)
 void queryPredictions(Call& call);

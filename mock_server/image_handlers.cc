@@ -21,9 +21,17 @@ ImageOrder parseOrder(const std::optional<std::string>& text) {
   throw errors::badRequest("orderBy must be Newest or Oldest");
 }
 
-ImageQuery listQuery(const Call& call, TaggingStatus status) {
+// `$filter` is a parameter of GetImages and GetImageCount only.
+std::optional<MetadataFilter> metadataFilter(const Call& call) {
+  const std::optional<std::string> text = call.query("$filter");
+  if (!text) return std::nullopt;
+  return MetadataFilter::parse(*text);
+}
+
+ImageQuery listQuery(const Call& call, TaggingStatus status, std::optional<MetadataFilter> filter) {
   const int maxTake = call.service.config().limits.maxTake;
-  return {status, call.queryGuidList("tagIds"), parseOrder(call.query("orderBy")), call.take(50, maxTake), call.skip()};
+  return {status, call.queryGuidList("tagIds"), parseOrder(call.query("orderBy")), std::move(filter),
+          call.take(50, maxTake), call.skip()};
 }
 
 void writeImages(Call& call, const ImageQuery& query) {
@@ -34,8 +42,8 @@ void writeImages(Call& call, const ImageQuery& query) {
   call.json(200, out);
 }
 
-void writeCount(Call& call, TaggingStatus status) {
-  ImageQuery query{status, call.queryGuidList("tagIds"), ImageOrder::Newest, 0, 0};
+void writeCount(Call& call, TaggingStatus status, std::optional<MetadataFilter> filter) {
+  ImageQuery query{status, call.queryGuidList("tagIds"), ImageOrder::Newest, std::move(filter), 0, 0};
   call.json(200, call.service.countImages(call.guid("projectId"), query));
 }
 
@@ -46,9 +54,11 @@ void writeSummary(Call& call, const ImageCreateSummaryView& summary) {
 
 }  // namespace
 
-void getImages(Call& call) { writeImages(call, listQuery(call, parseTaggingStatus(call.query("taggingStatus")))); }
-void getTaggedImages(Call& call) { writeImages(call, listQuery(call, TaggingStatus::Tagged)); }
-void getUntaggedImages(Call& call) { writeImages(call, listQuery(call, TaggingStatus::Untagged)); }
+void getImages(Call& call) {
+  writeImages(call, listQuery(call, parseTaggingStatus(call.query("taggingStatus")), metadataFilter(call)));
+}
+void getTaggedImages(Call& call) { writeImages(call, listQuery(call, TaggingStatus::Tagged, std::nullopt)); }
+void getUntaggedImages(Call& call) { writeImages(call, listQuery(call, TaggingStatus::Untagged, std::nullopt)); }
 
 void getImagesByIds(Call& call) {
   wire::Json out = wire::Json::array();
@@ -57,9 +67,11 @@ void getImagesByIds(Call& call) {
   }
   call.json(200, out);
 }
-void getImageCount(Call& call) { writeCount(call, parseTaggingStatus(call.query("taggingStatus"))); }
-void getTaggedImageCount(Call& call) { writeCount(call, TaggingStatus::Tagged); }
-void getUntaggedImageCount(Call& call) { writeCount(call, TaggingStatus::Untagged); }
+void getImageCount(Call& call) {
+  writeCount(call, parseTaggingStatus(call.query("taggingStatus")), metadataFilter(call));
+}
+void getTaggedImageCount(Call& call) { writeCount(call, TaggingStatus::Tagged, std::nullopt); }
+void getUntaggedImageCount(Call& call) { writeCount(call, TaggingStatus::Untagged, std::nullopt); }
 
 void createImagesFromData(Call& call) {
   const std::vector<std::string> tagIds = call.queryGuidList("tagIds");
@@ -71,11 +83,12 @@ void createImagesFromData(Call& call) {
 void createImagesFromFiles(Call& call) {
   const nlohmann::json body = call.jsonBody();
   std::vector<ImageUpload> uploads;
-  for (ImageBatchEntry& entry : imageBatchEntries(body)) {
+  for (ImageBatchEntry& entry : imageBatchEntries(body, call.service.config().limits)) {
     const nlohmann::json& file = *entry.fields;
     std::optional<std::string> bytes = decodeBase64(optionalStringField(file, "contents").value_or(""));
     if (!bytes) throw errors::badRequest("Image contents must be base64");
-    uploads.push_back({optionalStringField(file, "name").value_or(""), std::move(*bytes), std::move(entry.tagIds), ""});
+    uploads.push_back({optionalStringField(file, "name").value_or(""), std::move(*bytes), std::move(entry.tagIds), "",
+                       std::move(entry.metadata)});
   }
   writeSummary(call, call.service.createImages(call.guid("projectId"), std::move(uploads)));
 }
@@ -108,6 +121,15 @@ void createImageTags(Call& call) {
     pairs.push_back({*imageId, *tagId});
   }
   call.json(200, wire::imageTagCreateSummary(call.service.createImageTags(call.guid("projectId"), pairs)));
+}
+
+// 200 when every image was updated, 207 (Multi-Status) when any was not.
+void updateImageMetadata(Call& call) {
+  const std::map<std::string, std::string> metadata =
+      imageMetadata(requireObject(call.jsonBody()), call.service.config().limits);
+  const ImageMetadataUpdateSummaryView summary =
+      call.service.updateImageMetadata(call.guid("projectId"), call.queryGuidList("imageIds"), metadata);
+  call.json(summary.isBatchSuccessful ? 200 : 207, wire::imageMetadataUpdateSummary(summary));
 }
 
 void deleteImageTags(Call& call) {

@@ -24,6 +24,7 @@ bool hasTag(const ImageRecord& image, const std::string& tagId) {
 bool matches(const ImageRecord& image, const ImageQuery& query) {
   if (query.taggingStatus == TaggingStatus::Tagged && image.tags.empty()) return false;
   if (query.taggingStatus == TaggingStatus::Untagged && !image.tags.empty()) return false;
+  if (query.filter && !query.filter->matches(image.metadata)) return false;
   if (query.tagIds.empty()) return true;
   return std::any_of(query.tagIds.begin(), query.tagIds.end(), [&](const std::string& id) { return hasTag(image, id); });
 }
@@ -134,7 +135,7 @@ ImageCreateSummaryView TrainingService::createImages(const std::string& projectI
       }
     }
     if (result.status.empty()) {
-      ImageRecord record{ids_.next(), projectId, created, p.width, p.height, {}, {}, hash};
+      ImageRecord record{ids_.next(), projectId, created, p.width, p.height, {}, p.upload.metadata, hash};
       for (const std::string& tagId : p.upload.tagIds) {
         if (!hasTag(record, tagId)) record.tags.push_back({tagId, created});
       }
@@ -265,6 +266,41 @@ void TrainingService::deleteImageTags(const std::string& projectId, const std::v
     records.push_back(std::move(*image));
   }
   store_->putImageRecords(records);
+}
+
+ImageMetadataUpdateSummaryView TrainingService::updateImageMetadata(
+    const std::string& projectId, const std::vector<std::string>& imageIds,
+    const std::map<std::string, std::string>& metadata) {
+  const ServiceLimits& limits = config_.limits;
+  if (imageIds.empty()) throw errors::requiredParamIsNull("imageIds");
+  if (static_cast<int>(imageIds.size()) > limits.maxMetadataImageIds) {
+    throw errors::exceededBatchSize("At most " + std::to_string(limits.maxMetadataImageIds) +
+                                    " images per metadata update");
+  }
+  std::unique_lock lock(rules_);
+  requireProject(projectId);
+  ImageMetadataUpdateSummaryView summary;
+  std::vector<ImageRecord> changed;
+  for (const std::string& imageId : imageIds) {
+    std::optional<ImageRecord> image = store_->image(projectId, imageId);
+    if (!image) {
+      summary.images.push_back({imageId, "ErrorImageNotFound", {}});
+      summary.isBatchSuccessful = false;
+      continue;
+    }
+    std::map<std::string, std::string> merged = image->metadata;
+    for (const auto& [key, value] : metadata) merged[key] = value;
+    if (static_cast<int>(merged.size()) > limits.maxMetadataPairs) {
+      summary.images.push_back({imageId, "ErrorLimitExceed", image->metadata});
+      summary.isBatchSuccessful = false;
+      continue;
+    }
+    image->metadata = merged;
+    summary.images.push_back({imageId, "OK", std::move(merged)});
+    changed.push_back(std::move(*image));
+  }
+  if (!changed.empty()) store_->putImageMetadata(changed);
+  return summary;
 }
 
 std::optional<std::string> TrainingService::imageBytes(const std::string& projectId, const std::string& imageId) const {

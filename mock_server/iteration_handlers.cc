@@ -16,27 +16,30 @@ void trainProject(Call& call) {
   }
   request.reservedBudgetInHours = call.queryInt("reservedBudgetInHours").value_or(0);
   request.forceTrain = call.queryBool("forceTrain").value_or(false);
+  request.notificationEmailAddress = call.query("notificationEmailAddress");
   const nlohmann::json body = call.jsonBody();
   if (body.is_object()) request.selectedTags = guidListField(body, "selectedTags");
-  call.json(200, wire::iteration(call.service.trainProject(call.guid("projectId"), request)));
+  call.json(200, wire::iteration(call.service.trainProject(call.guid("projectId"), request), call.dialect));
 }
 
 void getIterations(Call& call) {
   wire::Json out = wire::Json::array();
   for (const IterationRecord& iteration : call.service.getIterations(call.guid("projectId"))) {
-    out.push_back(wire::iteration(iteration));
+    out.push_back(wire::iteration(iteration, call.dialect));
   }
   call.json(200, out);
 }
 
 void getIteration(Call& call) {
-  call.json(200, wire::iteration(call.service.getIteration(call.guid("projectId"), call.guid("iterationId"))));
+  const IterationRecord iteration = call.service.getIteration(call.guid("projectId"), call.guid("iterationId"));
+  call.json(200, wire::iteration(iteration, call.dialect));
 }
 
 void updateIteration(Call& call) {
   const nlohmann::json body = call.jsonBody();
   const std::optional<std::string> name = optionalStringField(requireObject(body), "name");
-  call.json(200, wire::iteration(call.service.updateIteration(call.guid("projectId"), call.guid("iterationId"), name)));
+  const IterationRecord iteration = call.service.updateIteration(call.guid("projectId"), call.guid("iterationId"), name);
+  call.json(200, wire::iteration(iteration, call.dialect));
 }
 
 void deleteIteration(Call& call) {

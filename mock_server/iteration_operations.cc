@@ -1,5 +1,6 @@
 // TrainingService: training, iterations, their evaluation, and publishing.
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <unordered_set>
 
@@ -53,22 +54,32 @@ trainer::ClassificationType toTrainer(ClassificationType type) {
                                                 : trainer::ClassificationType::Multilabel;
 }
 
-std::vector<PredictionEntry> rankedPredictions(const std::vector<TrainedTag>& tags, const float* probabilities) {
-  std::vector<PredictionEntry> entries;
-  entries.reserve(tags.size());
-  for (std::size_t i = 0; i < tags.size(); ++i) {
-    entries.push_back({tags[i].id, tags[i].name, tags[i].type, probabilities[i]});
-  }
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const PredictionEntry& a, const PredictionEntry& b) { return a.probability > b.probability; });
-  return entries;
-}
-
 bool hasAnyLabel(const HoldoutImage& image, const std::vector<TrainedTag>& tags,
                  const std::unordered_set<std::string>& tagIds) {
   if (tagIds.empty()) return true;
   return std::any_of(image.labels.begin(), image.labels.end(),
                      [&](int label) { return tagIds.contains(tags[label].id); });
+}
+
+// A plausible address (one @, text on both sides, a dot in the domain, no blanks); nothing is sent to it.
+bool plausibleEmailAddress(const std::string& address) {
+  const std::size_t at = address.find('@');
+  if (at == std::string::npos || at == 0 || address.find('@', at + 1) != std::string::npos) return false;
+  const std::size_t dot = address.find('.', at + 2);
+  if (dot == std::string::npos || dot + 1 == address.size()) return false;
+  return std::none_of(address.begin(), address.end(), [](unsigned char c) { return std::isspace(c) || c < 0x20; });
+}
+
+// Regular training has no budget (the service records 0); Advanced needs at least an hour.
+void checkTrainingOptions(TrainRequest& request) {
+  if (request.notificationEmailAddress && !plausibleEmailAddress(*request.notificationEmailAddress)) {
+    throw errors::invalidEmailAddress();
+  }
+  if (request.reservedBudgetInHours < 0) throw errors::badRequest("reservedBudgetInHours must not be negative");
+  if (request.trainingType == "Advanced" && request.reservedBudgetInHours < 1) {
+    throw errors::reservedBudgetNotEnoughForAdvancedTraining();
+  }
+  if (request.trainingType == "Regular") request.reservedBudgetInHours = 0;
 }
 
 }  // namespace
@@ -79,7 +90,8 @@ IterationRecord TrainingService::requireIteration(const std::string& projectId, 
   return *iteration;
 }
 
-IterationRecord TrainingService::trainProject(const std::string& projectId, const TrainRequest& request) {
+IterationRecord TrainingService::trainProject(const std::string& projectId, TrainRequest request) {
+  checkTrainingOptions(request);
   std::unique_lock lock(rules_);
   ProjectRecord project = requireProject(projectId);
   const std::vector<IterationRecord> iterations = store_->iterations(projectId);
@@ -310,7 +322,11 @@ void TrainingService::publishIteration(const std::string& projectId, const std::
   if (!isValidName(publishName, config_.limits.maxNameLength)) {
     throw errors::invalidPublishName("Invalid publish name");
   }
-  if (!equalsIgnoreCase(predictionId, config_.predictionResourceId)) throw errors::invalidPublishTarget();
+  // A known prediction-capable resource in the caller's region; the service does not publish across regions.
+  const Resource* target = findByArmId(config_.resources, predictionId);
+  if (!target || !target->servesPrediction()) throw errors::invalidPublishTarget();
+  const Resource* caller = callerResource();
+  if (caller && !equalsIgnoreCase(caller->region, target->region)) throw errors::invalidPublishTarget();
   for (IterationRecord& other : store_->iterations(projectId)) {
     if (other.id == iterationId || other.publishName != publishName) continue;
     if (!overwrite) throw errors::invalidPublishName("Publish name is already used by another iteration");
@@ -319,7 +335,7 @@ void TrainingService::publishIteration(const std::string& projectId, const std::
     store_->putIteration(other);
   }
   iteration.publishName = publishName;
-  iteration.publishResourceId = config_.predictionResourceId;
+  iteration.publishResourceId = target->armId;
   iteration.lastModified = now();
   store_->putIteration(iteration);
 }

@@ -26,22 +26,27 @@ std::vector<std::string> guidListField(const nlohmann::json& object, const char*
   return ids;
 }
 
-void checkImageMetadata(const nlohmann::json& batch) {
-  constexpr std::size_t kMaxPairs = 50, kMaxKey = 256, kMaxValue = 512;  // CONTRACT.md, per image
-  auto metadata = batch.find("metadata");
-  if (metadata == batch.end() || metadata->is_null()) return;
-  if (!metadata->is_object() || metadata->size() > kMaxPairs) throw errors::imageMetadataKey();
-  for (const auto& [key, value] : metadata->items()) {
-    if (key.empty() || key.size() > kMaxKey) throw errors::imageMetadataKey();
-    if (!value.is_string() || value.get_ref<const std::string&>().size() > kMaxValue) {
+std::map<std::string, std::string> imageMetadata(const nlohmann::json& metadata, const ServiceLimits& limits) {
+  std::map<std::string, std::string> pairs;
+  if (metadata.is_null()) return pairs;
+  if (!metadata.is_object() || static_cast<int>(metadata.size()) > limits.maxMetadataPairs) {
+    throw errors::imageMetadataKey();
+  }
+  for (const auto& [key, value] : metadata.items()) {
+    if (key.empty() || key.size() > limits.maxMetadataKeyLength) throw errors::imageMetadataKey();
+    if (!value.is_string() || value.get_ref<const std::string&>().size() > limits.maxMetadataValueLength) {
       throw errors::imageMetadataValue();
     }
+    pairs.emplace(key, value.get<std::string>());
   }
+  return pairs;
 }
 
-std::vector<ImageBatchEntry> imageBatchEntries(const nlohmann::json& body) {
+std::vector<ImageBatchEntry> imageBatchEntries(const nlohmann::json& body, const ServiceLimits& limits) {
   const nlohmann::json& batch = requireObject(body);
-  checkImageMetadata(batch);
+  auto metadataField = batch.find("metadata");
+  const std::map<std::string, std::string> metadata =
+      metadataField == batch.end() ? std::map<std::string, std::string>{} : imageMetadata(*metadataField, limits);
   const std::vector<std::string> batchTags = guidListField(batch, "tagIds");
   auto images = batch.find("images");
   if (images == batch.end() || !images->is_array()) throw errors::requiredParamIsNull("images");
@@ -50,7 +55,7 @@ std::vector<ImageBatchEntry> imageBatchEntries(const nlohmann::json& body) {
     const nlohmann::json& fields = requireObject(item);
     std::vector<std::string> tagIds = guidListField(fields, "tagIds");
     tagIds.insert(tagIds.end(), batchTags.begin(), batchTags.end());
-    entries.push_back({&fields, std::move(tagIds)});
+    entries.push_back({&fields, std::move(tagIds), metadata});
   }
   return entries;
 }

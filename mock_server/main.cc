@@ -54,6 +54,12 @@ int main(int argc, char** argv) {
   const char* scheme = options.config.certFile.empty() ? "http" : "https";
   std::cout << "cvmock listening on " << scheme << "://" << options.config.host << ":" << server->port() << std::endl;
   std::cout << "portal: " << scheme << "://" << options.config.host << ":" << server->port() << "/portal/" << std::endl;
+  // Each endpoint and who answers there, as the Azure portal shows a resource's endpoint and keys.
+  for (const Endpoint& endpoint : server->endpoints()) {
+    for (const std::string& resource : endpoint.resources) {
+      std::cout << "resource " << resource << ": " << endpoint.url << "/" << std::endl;
+    }
+  }
   server->run();
   if (waiter.joinable()) {
     pthread_kill(waiter.native_handle(), SIGTERM);

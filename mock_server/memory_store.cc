@@ -2,6 +2,7 @@
 #include "mock_server/memory_store.h"
 
 #include <algorithm>
+#include <iterator>
 #include <set>
 #include <unordered_set>
 
@@ -126,6 +127,16 @@ void MemoryStore::putImageRecords(const std::vector<ImageRecord>& records) {
   for (ProjectState* state : changed) ++state->record.revision;
 }
 
+void MemoryStore::putImageMetadata(const std::vector<ImageRecord>& records) {
+  std::lock_guard lock(mutex_);
+  for (const ImageRecord& record : records) {
+    ProjectState* state = find(record.projectId);
+    if (!state) continue;
+    auto it = state->imageIndex.find(record.id);
+    if (it != state->imageIndex.end()) state->images[it->second].record.metadata = record.metadata;
+  }
+}
+
 std::optional<ImageRecord> MemoryStore::image(const std::string& projectId, const std::string& imageId) const {
   std::lock_guard lock(mutex_);
   const ProjectState* state = find(projectId);
@@ -150,6 +161,13 @@ std::vector<ImageRecord> MemoryStore::imagesWithHash(const std::string& projectI
     if (image.record.contentHash == hash) out.push_back(image.record);
   }
   return out;
+}
+
+std::optional<std::string> MemoryStore::newestImageId(const std::string& projectId) const {
+  std::lock_guard lock(mutex_);
+  const ProjectState* state = find(projectId);
+  if (!state || state->images.empty()) return std::nullopt;
+  return state->images.back().record.id;
 }
 
 std::vector<ImageRecord> MemoryStore::images(const std::string& projectId) const {
@@ -232,6 +250,7 @@ void MemoryStore::eraseIteration(const std::string& projectId, const std::string
   std::lock_guard lock(mutex_);
   if (ProjectState* state = find(projectId)) {
     std::erase_if(state->iterations, [&](const IterationRecord& it) { return it.id == iterationId; });
+    std::erase_if(state->iterationExports, [&](const IterationExportRecord& e) { return e.iterationId == iterationId; });
   }
 }
 
@@ -266,6 +285,45 @@ void MemoryStore::erasePredictions(const std::string& projectId, const std::vect
   const std::unordered_set<std::string> doomed(predictionIds.begin(), predictionIds.end());
   std::erase_if(state->predictions, [&](const PredictionRecord& p) { return doomed.contains(p.id); });
   for (const std::string& id : doomed) state->predictionImages.erase(id);
+}
+
+void MemoryStore::putProjectExport(const ProjectExportRecord& record) {
+  std::lock_guard lock(mutex_);
+  projectExports_[record.id] = record;
+}
+
+std::optional<ProjectExportRecord> MemoryStore::projectExport(const std::string& exportId) const {
+  std::lock_guard lock(mutex_);
+  auto it = projectExports_.find(exportId);
+  if (it == projectExports_.end()) return std::nullopt;
+  return it->second;
+}
+
+void MemoryStore::putIterationExport(const IterationExportRecord& record) {
+  std::lock_guard lock(mutex_);
+  ProjectState* state = find(record.projectId);
+  if (!state || findById(state->iterations, record.iterationId) == state->iterations.end()) return;
+  auto same = std::find_if(state->iterationExports.begin(), state->iterationExports.end(),
+                           [&](const IterationExportRecord& e) {
+                             return e.iterationId == record.iterationId && e.platform == record.platform &&
+                                    e.flavor == record.flavor;
+                           });
+  if (same == state->iterationExports.end()) {
+    state->iterationExports.push_back(record);
+  } else {
+    *same = record;
+  }
+}
+
+std::vector<IterationExportRecord> MemoryStore::iterationExports(const std::string& projectId,
+                                                                 const std::string& iterationId) const {
+  std::lock_guard lock(mutex_);
+  std::vector<IterationExportRecord> out;
+  if (const ProjectState* state = find(projectId)) {
+    std::copy_if(state->iterationExports.begin(), state->iterationExports.end(), std::back_inserter(out),
+                 [&](const IterationExportRecord& e) { return e.iterationId == iterationId; });
+  }
+  return out;
 }
 
 std::uint64_t MemoryStore::recordStart() {

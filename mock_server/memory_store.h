@@ -27,9 +27,11 @@ class MemoryStore final : public Store {
 
   void addImages(const std::vector<NewImage>& images) override;
   void putImageRecords(const std::vector<ImageRecord>& records) override;
+  void putImageMetadata(const std::vector<ImageRecord>& records) override;
   std::optional<ImageRecord> image(const std::string& projectId, const std::string& imageId) const override;
   std::vector<ImageRecord> images(const std::string& projectId) const override;
   int imageCount(const std::string& projectId) const override;
+  std::optional<std::string> newestImageId(const std::string& projectId) const override;
   std::vector<ImageRecord> imagesWithHash(const std::string& projectId, const std::string& hash) const override;
   std::optional<std::string> imageBytes(const std::string& projectId, const std::string& imageId) const override;
   std::vector<std::vector<float>> imageFeatures(const std::string& projectId,
@@ -50,6 +52,13 @@ class MemoryStore final : public Store {
                                              const std::string& predictionId) const override;
   void erasePredictions(const std::string& projectId, const std::vector<std::string>& predictionIds) override;
 
+  // Transfers (ExportProject/ImportProject, ExportIteration/GetExports)
+  void putProjectExport(const ProjectExportRecord& record) override;
+  std::optional<ProjectExportRecord> projectExport(const std::string& exportId) const override;
+  void putIterationExport(const IterationExportRecord& record) override;
+  std::vector<IterationExportRecord> iterationExports(const std::string& projectId,
+                                                      const std::string& iterationId) const override;
+
   std::uint64_t recordStart() override;
 
  private:
@@ -62,6 +71,7 @@ class MemoryStore final : public Store {
     std::vector<IterationRecord> iterations;
     std::vector<PredictionRecord> predictions;
     std::unordered_map<std::string, std::string> predictionImages;  // by prediction id
+    std::vector<IterationExportRecord> iterationExports;
   };
 
   ProjectState* find(const std::string& projectId);
@@ -70,6 +80,7 @@ class MemoryStore final : public Store {
   mutable std::mutex mutex_;
   std::vector<std::string> projectOrder_;
   std::unordered_map<std::string, ProjectState> projects_;
+  std::unordered_map<std::string, ProjectExportRecord> projectExports_;  // by id; outlive their projects
   std::uint64_t starts_ = 0;
 };
 

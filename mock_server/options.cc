@@ -5,6 +5,7 @@
 
 #include <charconv>
 #include <fstream>
+#include <set>
 
 #include "mock_server/text.h"
 
@@ -15,6 +16,7 @@ struct Flag {
   const char* name;
   const char* env;
   const char* help;
+  bool boolean = false;  // a switch: given alone, or as --flag=true|false
 };
 
 constexpr Flag kFlags[] = {
@@ -45,7 +47,26 @@ constexpr Flag kFlags[] = {
     {"--training-mode", "CVMOCK_TRAINING_MODE",
      "background, immediate, after-seconds:N, after-reads:N or manual (default background)"},
     {"--admin-key", "CVMOCK_ADMIN_KEY", "enables the /_cvmock/ admin API with this key (default: off)"},
+    {"--resources", "CVMOCK_RESOURCES",
+     "JSON file of training, prediction and Cognitive Services resources (keys, region, ARM id, own port); "
+     "replaces --training-key, --prediction-key, --cognitive-services-key and --prediction-resource-id "
+     "(default: those flags)"},
+    {"--strict", "CVMOCK_STRICT",
+     "refuse what the service tolerates: non-canonical paths, key header spellings, query parameters the spec "
+     "does not list (default false)",
+     true},
 };
+
+// The flags that describe the default resources, which a resource file replaces.
+constexpr const char* kSimpleResourceFlags[] = {"--training-key", "--prediction-key", "--cognitive-services-key",
+                                                "--prediction-resource-id"};
+
+std::optional<bool> parseSwitch(const std::string& value) {
+  const std::string lower = toLower(value);
+  if (lower == "true" || lower == "1" || lower == "yes") return true;
+  if (lower == "false" || lower == "0" || lower == "no") return false;
+  return std::nullopt;
+}
 
 template <typename Number>
 bool parseNumber(const std::string& text, Number& out) {
@@ -89,6 +110,16 @@ std::string apply(ServerConfig& config, const std::string& flag, const std::stri
         config.service.limits.maxPredictionImageBytes == 0) {
       return "invalid size: " + value;
     }
+  } else if (flag == "--resources") {
+    try {
+      config.service.resources = loadResources(value);
+    } catch (const std::runtime_error& error) {
+      return error.what();
+    }
+  } else if (flag == "--strict") {
+    std::optional<bool> on = parseSwitch(value);
+    if (!on) return "--strict takes true or false, not " + value;
+    config.strict = *on;
   } else if (flag == "--url-allowed-hosts") {
     config.service.urlFetch.allowedHosts = splitList(value, ',');
   } else if (flag == "--url-timeout-seconds") {
@@ -110,11 +141,28 @@ std::string checkTls(const ServerConfig& config) {
   return "";
 }
 
+const Flag* findFlag(const std::string& name) {
+  for (const Flag& flag : kFlags) {
+    if (name == flag.name) return &flag;
+  }
+  return nullptr;
+}
+
+// A resource file and the simple flags would each describe the resources: refused rather than guessed.
+std::string checkResourceSource(const std::set<std::string>& given) {
+  if (!given.count("--resources")) return "";
+  for (const char* simple : kSimpleResourceFlags) {
+    if (given.count(simple)) return std::string("--resources replaces ") + simple + ": put the keys in the file";
+  }
+  return "";
+}
+
 }  // namespace
 
 ParsedOptions parseOptions(const std::vector<std::string>& args,
                            const std::function<std::optional<std::string>(const char*)>& getenv) {
   ParsedOptions parsed;
+  std::set<std::string> given;
   for (const Flag& flag : kFlags) {
     if (std::optional<std::string> value = getenv(flag.env)) {
       std::string error = apply(parsed.config, flag.name, *value);
@@ -122,6 +170,7 @@ ParsedOptions parseOptions(const std::vector<std::string>& args,
         parsed.error = std::string(flag.env) + ": " + error;
         return parsed;
       }
+      given.insert(flag.name);
     }
   }
   for (std::size_t i = 0; i < args.size(); ++i) {
@@ -130,26 +179,28 @@ ParsedOptions parseOptions(const std::vector<std::string>& args,
       parsed.help = true;
       return parsed;
     }
-    std::string value;
+    std::optional<std::string> value;
     if (std::size_t eq = arg.find('='); eq != std::string::npos) {
       value = arg.substr(eq + 1);
       arg = arg.substr(0, eq);
-    } else if (i + 1 < args.size()) {
-      value = args[++i];
-    } else {
-      parsed.error = arg + " needs a value";
-      return parsed;
     }
-    bool known = false;
-    for (const Flag& flag : kFlags) known = known || arg == flag.name;
-    if (!known) {
+    const Flag* flag = findFlag(arg);
+    if (!flag) {
       parsed.error = "unknown option: " + arg;
       return parsed;
     }
-    parsed.error = apply(parsed.config, arg, value);
+    if (!value && flag->boolean) value = "true";
+    if (!value && i + 1 < args.size()) value = args[++i];
+    if (!value) {
+      parsed.error = arg + " needs a value";
+      return parsed;
+    }
+    parsed.error = apply(parsed.config, arg, *value);
     if (!parsed.error.empty()) return parsed;
+    given.insert(arg);
   }
-  parsed.error = checkTls(parsed.config);
+  parsed.error = checkResourceSource(given);
+  if (parsed.error.empty()) parsed.error = checkTls(parsed.config);
   return parsed;
 }
 
@@ -159,7 +210,8 @@ std::string usage() {
       "usage: cvmock [options]\n"
       "       cvmock healthcheck [--endpoint URL] [--timeout SECONDS]   exit 0 when a cvmock answers ready\n\n";
   for (const Flag& flag : kFlags) {
-    text += "  " + std::string(flag.name) + " VALUE\n      " + flag.help + "; env " + flag.env + "\n";
+    text += "  " + std::string(flag.name) + (flag.boolean ? "" : " VALUE") + "\n      " + flag.help + "; env " +
+            flag.env + "\n";
   }
   text += "  --help\n      this text\n";
   return text;

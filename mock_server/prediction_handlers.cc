@@ -12,9 +12,10 @@ std::string singleImage(const Call& call) {
 }
 
 void classify(Call& call, bool store) {
-  call.json(200, wire::imagePrediction(call.service.classifyImage(call.guid("projectId"), call.pathText("publishedName"),
-                                                                  singleImage(call), call.query("application"), store,
-                                                                  call.requestId())));
+  const PredictionRecord prediction = call.service.classifyImage(
+      call.guid("projectId"), call.pathText("publishedName"), singleImage(call), call.query("application"), store,
+      call.requestId());
+  call.json(200, wire::imagePrediction(prediction, call.dialect));
 }
 
 }  // namespace

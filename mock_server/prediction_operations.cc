@@ -2,11 +2,32 @@
 #include <algorithm>
 
 #include "mock_server/errors.h"
+#include "mock_server/text.h"
 #include "mock_server/training_service.h"
 #include "trainer/decode.h"
 #include "trainer/features.h"
 
 namespace cvmock::server {
+namespace {
+
+bool anotherPredictionResource(const std::vector<Resource>& resources, const Resource& caller) {
+  return std::any_of(resources.begin(), resources.end(), [&](const Resource& r) {
+    return r.servesPrediction() && !equalsIgnoreCase(r.armId, caller.armId);
+  });
+}
+
+}  // namespace
+
+std::vector<PredictionEntry> rankedPredictions(const std::vector<TrainedTag>& tags, const float* probabilities) {
+  std::vector<PredictionEntry> entries;
+  entries.reserve(tags.size());
+  for (std::size_t i = 0; i < tags.size(); ++i) {
+    entries.push_back({tags[i].id, tags[i].name, tags[i].type, probabilities[i]});
+  }
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const PredictionEntry& a, const PredictionEntry& b) { return a.probability > b.probability; });
+  return entries;
+}
 
 std::shared_ptr<const TrainingService::PredictionModel> TrainingService::loadModel(
     const IterationRecord& iteration) const {
@@ -44,14 +65,7 @@ PredictionRecord TrainingService::predict(const PredictionModel& model, const st
     throw error.failure() == trainer::DecodeFailure::Dimensions ? errors::imageDimensions() : errors::imageFormat();
   }
   const Eigen::VectorXf probabilities = model.model.predict(features);
-  PredictionRecord record{predictionId, model.projectId, model.iterationId, now(), "", {}};
-  for (std::size_t i = 0; i < model.tags.size(); ++i) {
-    const TrainedTag& tag = model.tags[i];
-    record.predictions.push_back({tag.id, tag.name, tag.type, probabilities[static_cast<Eigen::Index>(i)]});
-  }
-  std::stable_sort(record.predictions.begin(), record.predictions.end(),
-                   [](const PredictionEntry& a, const PredictionEntry& b) { return a.probability > b.probability; });
-  return record;
+  return {predictionId, model.projectId, model.iterationId, now(), "", rankedPredictions(model.tags, probabilities.data())};
 }
 
 PredictionRecord TrainingService::quickTestImage(const std::string& projectId,
@@ -84,6 +98,15 @@ PredictionRecord TrainingService::classifyImage(const std::string& projectId, co
   requireProject(projectId);
   const std::optional<std::string> published = store_->publishedIterationId(projectId, publishedName);
   if (!published) throw errors::notFoundIteration();
+  // Each prediction resource knows only the iterations published to it: another resource's key finds the name
+  // unpublished. Only in doubt when another resource serves predictions, so only then is the iteration read.
+  const Resource* caller = callerResource();
+  if (caller && anotherPredictionResource(config_.resources, *caller)) {
+    const std::optional<IterationRecord> iteration = store_->iteration(projectId, *published);
+    if (!iteration || !equalsIgnoreCase(iteration->publishResourceId.value_or(""), caller->armId)) {
+      throw errors::notFoundIteration();
+    }
+  }
   PredictionRecord record = predict(*loadModel(projectId, *published), bytes, predictionId);
   record.application = application.value_or("");
   if (store) store_->addPrediction(record, bytes);

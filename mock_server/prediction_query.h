@@ -1,6 +1,7 @@
 // QueryPredictions: the query token a client sends, and the page of stored predictions it finds.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -49,6 +50,7 @@ struct PredictionQueryView {
 struct PredictionImageEntry {
   std::string predictionId;
   std::vector<std::string> tagIds;  // normalised GUIDs
+  std::map<std::string, std::string> metadata;
 };
 
 }  // namespace cvmock::server

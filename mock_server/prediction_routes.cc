@@ -13,6 +13,12 @@ const std::vector<Route>& predictionRoutes() {
       {"POST", "{projectId}/classify/iterations/{publishedName}/url", "ClassifyImageUrl", classifyImageUrl},
       {"POST", "{projectId}/classify/iterations/{publishedName}/url/nostore", "ClassifyImageUrlWithNoStore",
        classifyImageUrlWithNoStore},
+      {"POST", "{projectId}/detect/iterations/{publishedName}/image", "DetectImage", detectImage},
+      {"POST", "{projectId}/detect/iterations/{publishedName}/image/nostore", "DetectImageWithNoStore",
+       detectImageWithNoStore},
+      {"POST", "{projectId}/detect/iterations/{publishedName}/url", "DetectImageUrl", detectImageUrl},
+      {"POST", "{projectId}/detect/iterations/{publishedName}/url/nostore", "DetectImageUrlWithNoStore",
+       detectImageUrlWithNoStore},
   };
   return routes;
 }

@@ -6,22 +6,33 @@
 #include "mock_server/text.h"
 
 namespace cvmock::server::handlers {
+namespace {
+
+wire::Json projectJson(const Call& call, const ProjectRecord& project) {
+  std::optional<std::string> thumbnailUri;
+  if (std::optional<std::string> image = call.service.projectThumbnailImageId(project.id)) {
+    thumbnailUri = call.blobs().thumbnailUri(project.id, *image);
+  }
+  return wire::project(project, thumbnailUri, call.dialect);
+}
+
+}  // namespace
 
 void getDomains(Call& call) {
   wire::Json out = wire::Json::array();
-  for (const Domain& domain : allDomains()) out.push_back(wire::domain(domain));
+  for (const Domain& domain : allDomains()) out.push_back(wire::domain(domain, call.dialect));
   call.json(200, out);
 }
 
 void getDomain(Call& call) {
   const Domain* domain = findDomain(call.guid("domainId"));
   if (!domain) throw errors::notFoundDomain();
-  call.json(200, wire::domain(*domain));
+  call.json(200, wire::domain(*domain, call.dialect));
 }
 
 void getProjects(Call& call) {
   wire::Json out = wire::Json::array();
-  for (const ProjectRecord& project : call.service.getProjects()) out.push_back(wire::project(project));
+  for (const ProjectRecord& project : call.service.getProjects()) out.push_back(projectJson(call, project));
   call.json(200, out);
 }
 
@@ -34,10 +45,10 @@ void createProject(Call& call) {
   if (std::optional<std::string> platforms = call.query("targetExportPlatforms")) {
     request.targetExportPlatforms = splitList(*platforms, ',');
   }
-  call.json(200, wire::project(call.service.createProject(request)));
+  call.json(200, projectJson(call, call.service.createProject(request)));
 }
 
-void getProject(Call& call) { call.json(200, wire::project(call.service.getProject(call.guid("projectId")))); }
+void getProject(Call& call) { call.json(200, projectJson(call, call.service.getProject(call.guid("projectId")))); }
 
 void updateProject(Call& call) {
   const nlohmann::json body = call.jsonBody();
@@ -50,7 +61,7 @@ void updateProject(Call& call) {
     if (update.domainId) update.domainId = normaliseGuid(*update.domainId).value_or(*update.domainId);
     update.classificationType = optionalStringField(*settings, "classificationType");
   }
-  call.json(200, wire::project(call.service.updateProject(call.guid("projectId"), update)));
+  call.json(200, projectJson(call, call.service.updateProject(call.guid("projectId"), update)));
 }
 
 void deleteProject(Call& call) {

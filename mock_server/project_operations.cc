@@ -103,6 +103,10 @@ void TrainingService::deleteProject(const std::string& projectId) {
   store_->eraseProject(projectId);
 }
 
+std::optional<std::string> TrainingService::projectThumbnailImageId(const std::string& projectId) const {
+  return store_->newestImageId(projectId);
+}
+
 void TrainingService::resetState() {
   queue_.waitForIdle();
   simulation_->lifecycle.reset();

@@ -1,4 +1,5 @@
-// Server: normalises the path, checks the key, finds the operation and answers in the service's format.
+// Server: normalises the path, finds the resource a key opens, finds the operation and answers in the service's
+// format, on the main listener and each resource's own.
 #include "mock_server/server.h"
 
 #include <algorithm>
@@ -18,7 +19,9 @@
 #include "mock_server/errors.h"
 #include "mock_server/ids.h"
 #include "mock_server/request_body.h"
+#include "mock_server/response_log.h"
 #include "mock_server/sqlite_store.h"
+#include "mock_server/strict.h"
 #include "mock_server/routes.h"
 #include "mock_server/simulation/intercept.h"
 #include "mock_server/text.h"
@@ -70,8 +73,12 @@ std::optional<std::string> prefixedGuid(const std::string& segment) {
 
 // Image bytes behind the URIs in responses, ids without hyphens: training images at
 // /_cvmock/blobs/i-{project}/{i|t}-{image}, stored predictions' images at
-// /_cvmock/blobs/predictionimages/{project}/{o|t}-{id}.
+// /_cvmock/blobs/predictionimages/{project}/{o|t}-{id}; iteration exports (ExportIteration's downloadUri) at
+// /_cvmock/blobs/m-{project}/{iteration}.{platform}[.{flavor}].zip.
 std::optional<std::string> blobBytes(const TrainingService& service, const std::vector<std::string>& segments) {
+  if (segments.size() == 4 && segments[2].rfind("m-", 0) == 0) {
+    return service.exportDownload(segments[2] + "/" + segments[3]);
+  }
   if (segments.size() == 4) {
     std::optional<std::string> projectId = prefixedGuid(segments[2]);
     std::optional<std::string> imageId = prefixedGuid(segments[3]);
@@ -111,77 +118,165 @@ std::unique_ptr<httplib::Server> makeHttpServer(const ServerConfig& config) {
 // concurrent clients rather than for the cores; trainings run on their own workers and never take one.
 constexpr std::size_t kRequestThreads = 64;
 
+// The resources from the simple flags when none were configured (resources.h).
+ServerConfig withResources(ServerConfig config) {
+  if (config.service.resources.empty()) {
+    config.service.resources = defaultResources(config.trainingKey, config.predictionKey,
+                                                config.cognitiveServicesKey, config.service.predictionResourceId);
+  }
+  return config;
+}
+
 }  // namespace
 
+// One cpp-httplib server and the resources whose keys it accepts: the main listener has those without a port
+// of their own, a resource's own listener has just that resource.
+struct Server::Listener {
+  std::unique_ptr<httplib::Server> http;
+  int configuredPort = 0;  // 0 picks a free port
+  int port = 0;            // bound
+  int socket = -1;         // captured when cpp-httplib creates it, to raise its listen backlog
+  std::vector<const Resource*> resources;
+};
+
 Server::Server(ServerConfig config)
-    : config_(std::move(config)),
+    : config_(withResources(std::move(config))),
       service_(std::make_unique<TrainingService>(
           config_.service, openStore(config_.dataDir),
           std::make_shared<simulation::Simulation>(config_.simulation, config_.service.seed))),
-      http_(makeHttpServer(config_)),
       requestIds_(restartSeed(config_.service.seed ^ 0x9e3779b97f4a7c15ULL, service_->restarts())) {
   installClock(service_->simulation().clock);  // dates follow the simulation's clock when a test fixes it
-  http_->new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
-  http_->set_socket_options([this](socket_t socket) {
+  // The service's own copy of the resources: the caller a request carries into it points there.
+  auto main = std::make_unique<Listener>();
+  main->configuredPort = config_.port;
+  listeners_.push_back(std::move(main));
+  for (const Resource& resource : service_->config().resources) {
+    if (!resource.port) {
+      listeners_.front()->resources.push_back(&resource);
+      continue;
+    }
+    auto own = std::make_unique<Listener>();
+    own->configuredPort = *resource.port;
+    own->resources.push_back(&resource);
+    listeners_.push_back(std::move(own));
+  }
+  for (const std::unique_ptr<Listener>& listener : listeners_) configure(*listener);
+}
+
+void Server::configure(Listener& listener) {
+  listener.http = makeHttpServer(config_);
+  httplib::Server& http = *listener.http;
+  http.new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
+  http.set_socket_options([&listener](socket_t socket) {
     httplib::default_socket_options(socket);
-    listenSocket_ = socket;
+    listener.socket = socket;
   });
-  auto handler = [this](const httplib::Request& request, httplib::Response& response) { dispatch(request, response); };
-  http_->Get(".*", handler);
-  // Bodies are read by readBody, which refuses an oversized one without keeping it in memory.
-  auto bodyHandler = [this](const httplib::Request& request, httplib::Response& response,
-                            const httplib::ContentReader& reader) {
-    readBody(request, reader, config_.service.limits,
-             [&](const httplib::Request& withBody) { dispatch(withBody, response); });
+  const Listener* self = &listener;
+  auto handler = [this, self](const httplib::Request& request, httplib::Response& response) {
+    dispatch(*self, request, response);
   };
-  http_->Post(".*", bodyHandler);
-  http_->Put(".*", bodyHandler);
-  http_->Patch(".*", bodyHandler);
-  http_->Delete(".*", bodyHandler);
+  http.Get(".*", handler);
+  // Bodies are read by readBody, which refuses an oversized one without keeping it in memory.
+  auto bodyHandler = [this, self](const httplib::Request& request, httplib::Response& response,
+                                  const httplib::ContentReader& reader) {
+    readBody(request, reader, config_.service.limits,
+             [&](const httplib::Request& withBody) { dispatch(*self, withBody, response); });
+  };
+  http.Post(".*", bodyHandler);
+  http.Put(".*", bodyHandler);
+  http.Patch(".*", bodyHandler);
+  http.Delete(".*", bodyHandler);
   // A client that asks first (Expect: 100-continue) is refused before it sends an oversized body.
-  http_->set_expect_100_continue_handler([this](const httplib::Request& request, httplib::Response& response) {
+  http.set_expect_100_continue_handler([this, self](const httplib::Request& request, httplib::Response& response) {
     if (!bodyOverLimit(request, config_.service.limits)) return 100;
-    dispatch(request, response);
+    dispatch(*self, request, response);
     return response.status;
   });
   // cpp-httplib expects a body on POST/PUT/PATCH/DELETE and refuses one without Content-Length;
   // clients send such bodiless calls all the time (POST projects?name=...), so answer them here.
-  http_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+  http.set_pre_routing_handler([this, self](const httplib::Request& request, httplib::Response& response) {
     // cpp-httplib hands this handler its own, mutable request object behind a const reference.
     keepMultipartRaw(const_cast<httplib::Request&>(request));
     const bool framed = request.has_header("Content-Length") || request.has_header("Transfer-Encoding");
     if (framed || request.method == "GET") return httplib::Server::HandlerResponse::Unhandled;
-    dispatch(request, response);
+    dispatch(*self, request, response);
     return httplib::Server::HandlerResponse::Handled;
   });
-  http_->set_payload_max_length(largestBody(config_.service.limits));
+  http.set_payload_max_length(largestBody(config_.service.limits));
   // Small JSON answers must not wait out the peer's delayed ACK (Nagle): that alone costs ~40 ms a call.
-  http_->set_tcp_nodelay(true);
+  http.set_tcp_nodelay(true);
 }
 
-Server::~Server() { stop(); }
+Server::~Server() {
+  stop();
+  for (std::thread& thread : resourceThreads_) {
+    if (thread.joinable()) thread.join();
+  }
+}
 
 bool Server::bind() {
-  port_ = config_.port == 0 ? http_->bind_to_any_port(config_.host) : config_.port;
-  if (port_ < 0) return false;
-  if (config_.port != 0 && !http_->bind_to_port(config_.host, config_.port)) return false;
-  // cpp-httplib listens with a backlog of 5: a burst of new connections from many clients overflows it and
-  // the kernel drops them, so a client's request goes unanswered. Listening again only raises the backlog.
-  ::listen(listenSocket_, SOMAXCONN);
+  const std::string& host = config_.host;
+  for (const std::unique_ptr<Listener>& listener : listeners_) {
+    httplib::Server& http = *listener->http;
+    listener->port = listener->configuredPort == 0 ? http.bind_to_any_port(host) : listener->configuredPort;
+    if (listener->port < 0) return false;
+    if (listener->configuredPort != 0 && !http.bind_to_port(host, listener->configuredPort)) return false;
+    // cpp-httplib listens with a backlog of 5: a burst of new connections from many clients overflows it and
+    // the kernel drops them, so a client's request goes unanswered. Listening again only raises the backlog.
+    ::listen(listener->socket, SOMAXCONN);
+  }
   return true;
 }
 
-void Server::run() { http_->listen_after_bind(); }
+int Server::port() const { return listeners_.front()->port; }
+
+int Server::resourcePort(const std::string& name) const {
+  for (const std::unique_ptr<Listener>& listener : listeners_) {
+    for (const Resource* resource : listener->resources) {
+      if (resource->name == name) return listener->port;
+    }
+  }
+  return -1;
+}
+
+std::vector<Endpoint> Server::endpoints() const {
+  const std::string scheme = config_.certFile.empty() ? "http://" : "https://";
+  std::vector<Endpoint> out;
+  for (const std::unique_ptr<Listener>& listener : listeners_) {
+    Endpoint endpoint{scheme + config_.host + ":" + std::to_string(listener->port), {}};
+    for (const Resource* resource : listener->resources) endpoint.resources.push_back(resource->name);
+    out.push_back(std::move(endpoint));
+  }
+  return out;
+}
+
+void Server::run() {
+  for (std::size_t i = 1; i < listeners_.size(); ++i) {
+    resourceThreads_.emplace_back([listener = listeners_[i].get()] { listener->http->listen_after_bind(); });
+  }
+  // Once the main listener runs, stop() reaches every listener: none may still be about to start.
+  for (std::size_t i = 1; i < listeners_.size(); ++i) {
+    while (!listeners_[i]->http->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
+  listeners_.front()->http->listen_after_bind();
+  stop();  // the main listener stopped: the resources' own stop with it
+  for (std::thread& thread : resourceThreads_) thread.join();
+  resourceThreads_.clear();
+}
 
 void Server::stop() {
-  if (http_->is_running()) http_->stop();
+  for (const std::unique_ptr<Listener>& listener : listeners_) {
+    if (listener->http->is_running()) listener->http->stop();
+  }
 }
 
 void Server::waitUntilReady() const {
-  while (!http_->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  for (const std::unique_ptr<Listener>& listener : listeners_) {
+    while (!listener->http->is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
 }
 
-void Server::dispatch(const httplib::Request& request, httplib::Response& response) {
+void Server::dispatch(const Listener& listener, const httplib::Request& request, httplib::Response& response) {
   if (admin::isAdminPath(request.path)) {
     admin::handleAdmin(*service_, request, response);
     return;
@@ -192,6 +287,7 @@ void Server::dispatch(const httplib::Request& request, httplib::Response& respon
   }
   const std::string requestId = requestIds_.next();
   setServiceHeaders(response, requestId);
+  wire::Dialect dialect;  // the called version's, once known; errors are written in it too
   simulation::Simulation& simulation = service_->simulation();
   simulation::JournalScope journal(simulation.journal, *simulation.clock, request.method, request.path, requestId,
                                    response.status);
@@ -215,15 +311,17 @@ void Server::dispatch(const httplib::Request& request, httplib::Response& respon
                                      ".");
     }
     const Api api = training ? Api::Training : Api::Prediction;
-    const std::string& key = training ? config_.trainingKey : config_.predictionKey;
+    dialect = training ? wire::Dialect::training(version) : wire::Dialect::prediction(version);
     const std::string presented = presentedKey(request, api);
-    if (!keysEqual(presented, key) && !keysEqual(presented, config_.cognitiveServicesKey)) {
-      throw errors::accessDenied();
-    }
+    // Only the resources served on this listener: another resource's key is as wrong here as on Azure.
+    const Resource* caller = authenticate(listener.resources, api, presented);
+    if (!caller) throw errors::accessDenied();
+    CallerScope callerScope(caller);
 
     const std::vector<std::string> rest(segments.begin() + 3, segments.end());
     std::optional<RouteMatch> match = matchRoute(training ? trainingRoutes() : predictionRoutes(), request.method, rest);
     if (!match) throw errors::resourceNotFound("No operation matches " + request.method + " " + request.path + ".");
+    if (config_.strict) enforceStrict(request, *match->route);
     refuseOversizedBody(request, config_.service.limits);
     journal.operation = match->route->operationId;
     if (simulation::interceptOperation(simulation, request, response, journal.operation, presented, journal.fault)) {
@@ -232,11 +330,12 @@ void Server::dispatch(const httplib::Request& request, httplib::Response& respon
 
     const std::string host = request.get_header_value("Host");
     const std::string scheme = config_.certFile.empty() ? "http://" : "https://";
-    wire::BlobLocation blobs{scheme + (host.empty() ? config_.host + ":" + std::to_string(port_) : host)};
+    wire::BlobLocation blobs{scheme + (host.empty() ? config_.host + ":" + std::to_string(listener.port) : host)};
     Call call(request, response, *service_, std::move(match->params), requestId, std::move(blobs));
+    call.dialect = dialect;
     match->route->handler(call);
   } catch (const ServiceError& error) {
-    writeServiceError(response, error.status(), error.code(), error.what());
+    writeServiceError(response, error.status(), wire::errorCode(error.code(), dialect), error.what());
   } catch (const GatewayError& error) {
     writeGatewayError(response, error);
   } catch (const nlohmann::json::exception& error) {
@@ -244,6 +343,7 @@ void Server::dispatch(const httplib::Request& request, httplib::Response& respon
   } catch (const std::exception& error) {
     writeServiceError(response, 500, "ErrorUnknown", error.what());
   }
+  logResponse(request, response);  // only when $CVMOCK_RESPONSE_LOG is set: tests/schema checks it
 }
 
 }  // namespace cvmock::server

@@ -1,10 +1,12 @@
-// The service's settings: who may publish where, the limits it enforces, and its seed.
+// The service's settings: its resources (who may publish where), the limits it enforces, and its seed.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "mock_server/resources.h"
 
 namespace cvmock::server {
 
@@ -21,6 +23,10 @@ struct ServiceLimits {
   int maxDeleteImageTagIds = 64;
   int minImagesPerTag = 5;
   int maxDeletePredictionIds = 64;
+  int maxMetadataImageIds = 64;
+  int maxMetadataPairs = 50;  // per image
+  std::size_t maxMetadataKeyLength = 256;
+  std::size_t maxMetadataValueLength = 512;
   int maxPredictionQueryTags = 2;       // the spec: "Limited to combining 2 tags"
   int maxPredictionQueryResults = 256;  // also the page a query with maxCount 0 gets
   std::size_t maxNameLength = 256;
@@ -34,7 +40,10 @@ struct UrlFetchConfig {
 };
 
 struct ServiceConfig {
-  // The ARM id of the prediction resource PublishIteration accepts as predictionId.
+  // The training, prediction and Cognitive Services resources: who may call which API, where an iteration
+  // may be published and who may predict with it. The server fills it (from --resources, or the simple flags).
+  std::vector<Resource> resources;
+  // The ARM id of the default prediction resource, when the resources come from the simple flags.
   std::string predictionResourceId =
       "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/cvmock/providers/"
       "Microsoft.CognitiveServices/accounts/cvmock-prediction";

@@ -109,7 +109,30 @@ constexpr const char* kVersion3 = R"sql(
 CREATE INDEX images_by_hash ON images (project_id, content_hash);
 )sql";
 
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3};
+// Transfers: a project export's snapshot outlives its project (no foreign key); an iteration's exports go
+// with the iteration.
+constexpr const char* kVersion4 = R"sql(
+CREATE TABLE project_exports (
+  id TEXT PRIMARY KEY,
+  project_id TEXT NOT NULL,
+  created INTEGER NOT NULL,
+  expires INTEGER NOT NULL,
+  snapshot BLOB NOT NULL
+);
+CREATE TABLE iteration_exports (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  project_id TEXT NOT NULL,
+  iteration_id TEXT NOT NULL,
+  platform TEXT NOT NULL,
+  flavor TEXT NOT NULL,
+  status INTEGER NOT NULL,
+  created INTEGER NOT NULL,
+  UNIQUE (project_id, iteration_id, platform, flavor),
+  FOREIGN KEY (project_id, iteration_id) REFERENCES iterations(project_id, id) ON DELETE CASCADE
+);
+)sql";
+
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
 
 int storedVersion(Database& db) {
   Statement select(db, "SELECT version FROM schema_version");

@@ -256,6 +256,18 @@ void SqliteStore::putImageRecords(const std::vector<ImageRecord>& records) {
   transaction.commit();
 }
 
+void SqliteStore::putImageMetadata(const std::vector<ImageRecord>& records) {
+  std::lock_guard lock(mutex_);
+  Transaction transaction(db_);
+  Statement update(db_, "UPDATE images SET metadata = ?3 WHERE project_id = ?1 AND id = ?2");
+  for (const ImageRecord& record : records) {
+    update.bind(1, record.projectId).bind(2, record.id).bind(3, sqlite::encodeMetadata(record.metadata));
+    update.run();
+    update.reset();
+  }
+  transaction.commit();
+}
+
 // One statement per filter (not "?2 IS NULL OR ..."), so that SQLite can use the matching index: a lookup
 // of one image or one hash must not read every image of the project.
 std::vector<ImageRecord> SqliteStore::selectImages(const std::string& projectId, ImageFilter filter,
@@ -320,6 +332,13 @@ int SqliteStore::imageCount(const std::string& projectId) const {
   Statement count(db_, "SELECT count(*) FROM images WHERE project_id = ?1");
   count.bind(1, projectId).step();
   return static_cast<int>(count.integer(0));
+}
+
+std::optional<std::string> SqliteStore::newestImageId(const std::string& projectId) const {
+  std::lock_guard lock(mutex_);
+  Statement select(db_, "SELECT id FROM images WHERE project_id = ?1 ORDER BY seq DESC LIMIT 1");
+  if (!select.bind(1, projectId).step()) return std::nullopt;
+  return select.text(0);
 }
 
 std::vector<ImageRecord> SqliteStore::imagesWithHash(const std::string& projectId, const std::string& hash) const {
@@ -490,6 +509,59 @@ void SqliteStore::erasePredictions(const std::string& projectId, const std::vect
   }
   transaction.commit();
   if (erased > 0) reclaimSpace();
+}
+
+void SqliteStore::putProjectExport(const ProjectExportRecord& record) {
+  std::lock_guard lock(mutex_);
+  Statement(db_,
+            "INSERT OR REPLACE INTO project_exports (id, project_id, created, expires, snapshot) "
+            "VALUES (?1, ?2, ?3, ?4, ?5)")
+      .bind(1, record.id)
+      .bind(2, record.projectId)
+      .bind(3, sqlite::toTicks(record.created))
+      .bind(4, sqlite::toTicks(record.expires))
+      .bindBlob(5, sqlite::stringBytes(record.snapshot))
+      .run();
+}
+
+std::optional<ProjectExportRecord> SqliteStore::projectExport(const std::string& exportId) const {
+  std::lock_guard lock(mutex_);
+  Statement select(db_, "SELECT id, project_id, created, expires, snapshot FROM project_exports WHERE id = ?1");
+  if (!select.bind(1, exportId).step()) return std::nullopt;
+  return ProjectExportRecord{select.text(0), select.text(1), sqlite::fromTicks(select.integer(2)),
+                             sqlite::fromTicks(select.integer(3)), select.blob(4)};
+}
+
+void SqliteStore::putIterationExport(const IterationExportRecord& record) {
+  std::lock_guard lock(mutex_);
+  Statement upsert(db_,
+                   "INSERT INTO iteration_exports (project_id, iteration_id, platform, flavor, status, created) "
+                   "SELECT ?1, ?2, ?3, ?4, ?5, ?6 WHERE EXISTS "
+                   "(SELECT 1 FROM iterations WHERE project_id = ?1 AND id = ?2) "
+                   "ON CONFLICT (project_id, iteration_id, platform, flavor) DO UPDATE SET "
+                   "status = excluded.status, created = excluded.created");
+  upsert.bind(1, record.projectId)
+      .bind(2, record.iterationId)
+      .bind(3, record.platform)
+      .bind(4, record.flavor)
+      .bind(5, std::int64_t{static_cast<int>(record.status)})
+      .bind(6, sqlite::toTicks(record.created))
+      .run();
+}
+
+std::vector<IterationExportRecord> SqliteStore::iterationExports(const std::string& projectId,
+                                                                 const std::string& iterationId) const {
+  std::lock_guard lock(mutex_);
+  Statement select(db_,
+                   "SELECT platform, flavor, status, created FROM iteration_exports "
+                   "WHERE project_id = ?1 AND iteration_id = ?2 ORDER BY seq");
+  select.bind(1, projectId).bind(2, iterationId);
+  std::vector<IterationExportRecord> out;
+  while (select.step()) {
+    out.push_back({projectId, iterationId, select.text(0), select.text(1),
+                   static_cast<ExportStatus>(select.integer(2)), sqlite::fromTicks(select.integer(3))});
+  }
+  return out;
 }
 
 std::uint64_t SqliteStore::recordStart() {

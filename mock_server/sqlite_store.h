@@ -39,9 +39,11 @@ class SqliteStore final : public Store {
 
   void addImages(const std::vector<NewImage>& images) override;
   void putImageRecords(const std::vector<ImageRecord>& records) override;
+  void putImageMetadata(const std::vector<ImageRecord>& records) override;
   std::optional<ImageRecord> image(const std::string& projectId, const std::string& imageId) const override;
   std::vector<ImageRecord> images(const std::string& projectId) const override;
   int imageCount(const std::string& projectId) const override;
+  std::optional<std::string> newestImageId(const std::string& projectId) const override;
   std::vector<ImageRecord> imagesWithHash(const std::string& projectId, const std::string& hash) const override;
   std::optional<std::string> imageBytes(const std::string& projectId, const std::string& imageId) const override;
   std::vector<std::vector<float>> imageFeatures(const std::string& projectId,
@@ -61,6 +63,13 @@ class SqliteStore final : public Store {
   std::optional<std::string> predictionImage(const std::string& projectId,
                                              const std::string& predictionId) const override;
   void erasePredictions(const std::string& projectId, const std::vector<std::string>& predictionIds) override;
+
+  // Transfers (ExportProject/ImportProject, ExportIteration/GetExports)
+  void putProjectExport(const ProjectExportRecord& record) override;
+  std::optional<ProjectExportRecord> projectExport(const std::string& exportId) const override;
+  void putIterationExport(const IterationExportRecord& record) override;
+  std::vector<IterationExportRecord> iterationExports(const std::string& projectId,
+                                                      const std::string& iterationId) const override;
 
   std::uint64_t recordStart() override;
 

@@ -17,6 +17,32 @@ struct NewImage {
   std::vector<float> features;
 };
 
+// ---- Transfers: project export snapshots (ExportProject/ImportProject) and iteration exports ----
+
+// A project as it was when ExportProject was called: an opaque snapshot (project_transfer_snapshot.h) that
+// outlives the project, so that its token can still be imported after the project is deleted.
+struct ProjectExportRecord {
+  std::string id;  // what the token names
+  std::string projectId;
+  TimePoint created;
+  TimePoint expires;
+  std::string snapshot;
+};
+
+enum class ExportStatus { Exporting, Done, Failed };
+
+// One ExportIteration request; (projectId, iterationId, platform, flavor) is its key, flavor "" for none.
+struct IterationExportRecord {
+  std::string projectId;
+  std::string iterationId;
+  std::string platform;
+  std::string flavor;
+  ExportStatus status = ExportStatus::Exporting;
+  TimePoint created;
+};
+
+// ---- End of transfers ----
+
 // Every method is atomic on its own and returns copies, so a reader never sees half a write.
 // Lookups of something absent return nullopt / empty; erasing something absent does nothing.
 // Compound rules (check, then write) are serialised by the caller.
@@ -40,9 +66,13 @@ class Store {
   // transaction when they change anything, so that "trained on this revision" can never miss a change.
   virtual void addImages(const std::vector<NewImage>& images) = 0;  // all or nothing
   virtual void putImageRecords(const std::vector<ImageRecord>& records) = 0;  // replaces existing records
+  // Replaces the metadata of existing images only; the revision stays, since metadata never changes training.
+  virtual void putImageMetadata(const std::vector<ImageRecord>& records) = 0;
   virtual std::optional<ImageRecord> image(const std::string& projectId, const std::string& imageId) const = 0;
   virtual std::vector<ImageRecord> images(const std::string& projectId) const = 0;  // in upload order
   virtual int imageCount(const std::string& projectId) const = 0;
+  // The last image uploaded to the project (the project's thumbnail), without reading the others.
+  virtual std::optional<std::string> newestImageId(const std::string& projectId) const = 0;
   // The images whose contentHash is `hash` (duplicate candidates), found without reading the others.
   virtual std::vector<ImageRecord> imagesWithHash(const std::string& projectId, const std::string& hash) const = 0;
   virtual std::optional<std::string> imageBytes(const std::string& projectId, const std::string& imageId) const = 0;
@@ -69,6 +99,17 @@ class Store {
                                                      const std::string& predictionId) const = 0;
   // Erases the listed predictions and their images, all or nothing.
   virtual void erasePredictions(const std::string& projectId, const std::vector<std::string>& predictionIds) = 0;
+
+  // ---- Transfers ----
+  // Project exports are kept apart from their project: erasing the project leaves them.
+  virtual void putProjectExport(const ProjectExportRecord& record) = 0;  // insert or replace by id
+  virtual std::optional<ProjectExportRecord> projectExport(const std::string& exportId) const = 0;
+  // Insert or replace by key; ignored when the iteration is unknown. Erasing the iteration (or its project)
+  // erases its exports.
+  virtual void putIterationExport(const IterationExportRecord& record) = 0;
+  virtual std::vector<IterationExportRecord> iterationExports(const std::string& projectId,
+                                                              const std::string& iterationId) const = 0;  // first put first
+  // ---- End of transfers ----
 
   // Counts one more start of the service on this store and returns how many came before it: 0 for a
   // fresh store. The service derives its id sequence from it, so ids never repeat across restarts.

@@ -83,10 +83,10 @@ void deletePrediction(Call& call) {
 void createImagesFromPredictions(Call& call) {
   const nlohmann::json body = call.jsonBody();
   std::vector<PredictionImageEntry> entries;
-  for (ImageBatchEntry& entry : imageBatchEntries(body)) {
+  for (ImageBatchEntry& entry : imageBatchEntries(body, call.service.config().limits)) {
     std::optional<std::string> id = normaliseGuid(optionalStringField(*entry.fields, "id").value_or(""));
     if (!id) throw errors::invalidIds("images");
-    entries.push_back({*id, std::move(entry.tagIds)});
+    entries.push_back({*id, std::move(entry.tagIds), std::move(entry.metadata)});
   }
   const ImageCreateSummaryView summary =
       call.service.createImagesFromPredictions(call.guid("projectId"), std::move(entries));

@@ -108,7 +108,8 @@ ImageCreateSummaryView TrainingService::createImagesFromPredictions(const std::s
   for (PredictionImageEntry& entry : entries) {
     std::optional<std::string> bytes = store_->predictionImage(projectId, entry.predictionId);
     // The answer's sourceUrl is the prediction id, as recorded.
-    uploads.push_back({entry.predictionId, bytes.value_or(""), std::move(entry.tagIds), bytes ? "" : "ErrorSource"});
+    uploads.push_back({entry.predictionId, bytes.value_or(""), std::move(entry.tagIds), bytes ? "" : "ErrorSource",
+                       std::move(entry.metadata)});
   }
   return createImages(projectId, std::move(uploads));
 }

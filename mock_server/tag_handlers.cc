@@ -13,7 +13,10 @@ void getTags(Call& call) {
 }
 
 void createTag(Call& call) {
-  TagCreate request{call.query("name").value_or(""), call.query("description"), call.query("type")};
+  // An empty description is stored as none: `description=` answers null (recordings: TagRetrieval).
+  std::optional<std::string> description = call.query("description");
+  if (description && description->empty()) description.reset();
+  TagCreate request{call.query("name").value_or(""), description, call.query("type")};
   call.json(200, wire::tag(call.service.createTag(call.guid("projectId"), request)));
 }
 

@@ -1,6 +1,7 @@
 // The rules of the Training and Prediction APIs: projects, tags, images, training, publishing, prediction.
 #pragma once
 
+#include <map>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -10,12 +11,15 @@
 #include <vector>
 
 #include "mock_server/ids.h"
+#include "mock_server/metadata_filter.h"
 #include "mock_server/prediction_query.h"
 #include "mock_server/service_config.h"
 #include "mock_server/simulation/simulation.h"
 #include "mock_server/store.h"
+#include "mock_server/suggested_tags.h"
 #include "mock_server/training_queue.h"
 #include "mock_server/views.h"
+#include "trainer/features.h"
 #include "trainer/model.h"
 
 namespace cvmock::server {
@@ -55,6 +59,7 @@ struct ImageUpload {
   std::vector<std::string> tagIds;  // normalised GUIDs
   // A URL operation's per-image status (ErrorSource, ErrorImageSize) when its image could not be fetched.
   std::string fetchFailure;
+  std::map<std::string, std::string> metadata;  // the batch's, checked against the limits by the handler
 };
 
 enum class TaggingStatus { All, Tagged, Untagged };
@@ -64,6 +69,7 @@ struct ImageQuery {
   TaggingStatus taggingStatus = TaggingStatus::All;
   std::vector<std::string> tagIds;  // any of them; empty means no tag filter
   ImageOrder order = ImageOrder::Newest;
+  std::optional<MetadataFilter> filter;  // `$filter`
   int take = 50;
   int skip = 0;
 };
@@ -72,6 +78,8 @@ struct TrainRequest {
   std::string trainingType = "Regular";  // "Regular" | "Advanced"
   int reservedBudgetInHours = 0;
   bool forceTrain = false;
+  // Only checked: cvmock sends no mail.
+  std::optional<std::string> notificationEmailAddress;
   std::vector<std::string> selectedTags;  // empty means every tag
 };
 
@@ -97,6 +105,8 @@ class TrainingService {
   ProjectRecord getProject(const std::string& projectId) const;
   ProjectRecord updateProject(const std::string& projectId, const ProjectUpdate& update);
   void deleteProject(const std::string& projectId);
+  // The image whose thumbnail stands for the project (the newest); none while the project has no image.
+  std::optional<std::string> projectThumbnailImageId(const std::string& projectId) const;
 
   // Tags
   TagView createTag(const std::string& projectId, const TagCreate& request);
@@ -119,9 +129,15 @@ class TrainingService {
   void deleteImageTags(const std::string& projectId, const std::vector<std::string>& imageIds,
                        const std::vector<std::string>& tagIds);
   std::optional<std::string> imageBytes(const std::string& projectId, const std::string& imageId) const;
+  // Sets the given keys on each listed image, keeping its other keys; an image that would exceed the pair
+  // limit is left as it was (ErrorLimitExceed), an unknown one is ErrorImageNotFound.
+  ImageMetadataUpdateSummaryView updateImageMetadata(const std::string& projectId,
+                                                     const std::vector<std::string>& imageIds,
+                                                     const std::map<std::string, std::string>& metadata);
 
   // Iterations
-  IterationRecord trainProject(const std::string& projectId, const TrainRequest& request);
+  // Advanced training needs reservedBudgetInHours >= 1; Regular training ignores the budget (recorded as 0).
+  IterationRecord trainProject(const std::string& projectId, TrainRequest request);
   std::vector<IterationRecord> getIterations(const std::string& projectId) const;
   IterationRecord getIteration(const std::string& projectId, const std::string& iterationId) const;
   IterationRecord updateIteration(const std::string& projectId, const std::string& iterationId,
@@ -154,6 +170,44 @@ class TrainingService {
                                                      std::vector<PredictionImageEntry> entries);
   std::optional<std::string> predictionImageBytes(const std::string& projectId, const std::string& predictionId) const;
 
+  // Suggested tags (the portal's Smart Labeler), from a completed iteration's predictions on stored features.
+  std::vector<SuggestedTagsView> suggestTags(const std::string& projectId, const std::string& iterationId,
+                                             const std::vector<std::string>& imageIds) const;
+  SuggestedTagQueryView querySuggestedImages(const std::string& projectId, const std::string& iterationId,
+                                             const SuggestedTagQuery& query) const;
+  // For each asked tag (every trained tag when none is asked): the untagged images suggested it at or above
+  // the threshold.
+  std::map<std::string, int> countSuggestedImages(const std::string& projectId, const std::string& iterationId,
+                                                  const std::vector<std::string>& tagIds, double threshold) const;
+
+  // Object detection is not built: its operations are refused as the service refuses them for a
+  // classification project, after the checks that come first (project, then publish name if given).
+  [[noreturn]] void refuseDetection(const std::string& projectId, const std::optional<std::string>& publishedName,
+                                    const std::string& operationId) const;
+
+  // ---- Transfers: project export/import, artifacts, iteration exports ----
+  // (project_transfer_operations.cc, export_operations.cc; docs/EXPORT.md)
+  // Freezes the project as it is now (settings, tags, images, completed iterations) in a snapshot that
+  // outlives it; its token expires after 24 hours, as the service's does.
+  ProjectExportView exportProject(const std::string& projectId);
+  // Recreates the snapshot a token names as a new project, synchronously; its iterations come along,
+  // unpublished. `name` defaults to the source's name with " (n)", the first n not taken.
+  // A malformed, unknown or expired token is BadRequestInvalidImportToken.
+  ProjectRecord importProject(const std::string& token, const std::optional<std::string>& name);
+  // The bytes of one of the project's artifacts: "i-{project}/{i|t}-{image}" (an image) or an export's
+  // "m-{project}/{iteration}.{platform}[.{flavor}].zip" once Done. Anything else, including another
+  // project's path, is BadRequestInvalidArtifactUri.
+  std::string getArtifact(const std::string& projectId, const std::string& relativePath) const;
+  // An export archive by its artifact path alone (the download URI); nullopt when there is none.
+  std::optional<std::string> exportDownload(const std::string& relativePath) const;
+  // Starts an export of a completed iteration trained on a compact domain; answered with status Exporting.
+  IterationExportRecord exportIteration(const std::string& projectId, const std::string& iterationId,
+                                        const std::string& platform, const std::optional<std::string>& flavor);
+  // The iteration's exports, first requested first. An export reads Exporting until the first GetExports
+  // after it, which (like the service ~2 s later) finds it Done.
+  std::vector<IterationExportRecord> getExports(const std::string& projectId, const std::string& iterationId);
+  // ---- End of transfers ----
+
   // Blocks until no training is queued or running; for tests and clean shutdown.
   void waitForIdle();
 
@@ -181,6 +235,8 @@ class TrainingService {
     trainer::Model model;
   };
   PredictionRecord predict(const PredictionModel& model, const std::string& bytes, const std::string& predictionId);
+  // The suggestions of a completed iteration for the listed images, from their stored features.
+  std::vector<SuggestedTagsView> suggestFor(const IterationRecord& iteration, std::vector<ImageRecord> images) const;
   std::shared_ptr<const PredictionModel> loadModel(const IterationRecord& iteration) const;
   // The cached model when there is one, without reading the iteration (and its holdout) from the store.
   std::shared_ptr<const PredictionModel> loadModel(const std::string& projectId, const std::string& iterationId) const;

@@ -20,10 +20,10 @@ std::string fetchedImage(const Call& call, std::size_t maxBytes) {
 }
 
 // A batch entry's upload; an image that cannot be fetched gets the per-image status the service reports.
-ImageUpload fetchedUpload(const std::string& url, std::vector<std::string> tagIds, const Call& call) {
+ImageUpload fetchedUpload(const std::string& url, ImageBatchEntry entry, const Call& call) {
   const std::size_t maxBytes = call.service.config().limits.maxTrainingImageBytes;
   FetchedImage image = fetchImage(url, call.service.config().urlFetch, maxBytes);
-  ImageUpload upload{url, std::move(image.bytes), std::move(tagIds), ""};
+  ImageUpload upload{url, std::move(image.bytes), std::move(entry.tagIds), "", std::move(entry.metadata)};
   if (image.status == FetchStatus::TooLarge) upload.fetchFailure = "ErrorImageSize";
   if (image.status == FetchStatus::Refused || image.status == FetchStatus::Failed) upload.fetchFailure = "ErrorSource";
   return upload;
@@ -31,16 +31,16 @@ ImageUpload fetchedUpload(const std::string& url, std::vector<std::string> tagId
 
 void classifyUrl(Call& call, bool store) {
   const std::string bytes = fetchedImage(call, call.service.config().limits.maxPredictionImageBytes);
-  call.json(200, wire::imagePrediction(call.service.classifyImage(call.guid("projectId"), call.pathText("publishedName"),
-                                                                  bytes, call.query("application"), store,
-                                                                  call.requestId())));
+  const PredictionRecord prediction = call.service.classifyImage(
+      call.guid("projectId"), call.pathText("publishedName"), bytes, call.query("application"), store, call.requestId());
+  call.json(200, wire::imagePrediction(prediction, call.dialect));
 }
 
 }  // namespace
 
 void createImagesFromUrls(Call& call) {
   const nlohmann::json body = call.jsonBody();
-  std::vector<ImageBatchEntry> entries = imageBatchEntries(body);
+  std::vector<ImageBatchEntry> entries = imageBatchEntries(body, call.service.config().limits);
   // Checked before fetching, so that a long list costs no downloads.
   const int maxImages = call.service.config().limits.maxImagesPerBatch;
   if (static_cast<int>(entries.size()) > maxImages) {
@@ -50,10 +50,11 @@ void createImagesFromUrls(Call& call) {
   for (ImageBatchEntry& entry : entries) {
     const std::optional<std::string> url = optionalStringField(*entry.fields, "url");
     if (!url) throw errors::requiredParamIsNull("url");
-    uploads.push_back(fetchedUpload(*url, std::move(entry.tagIds), call));
+    uploads.push_back(fetchedUpload(*url, std::move(entry), call));
   }
   const ImageCreateSummaryView summary = call.service.createImages(call.guid("projectId"), std::move(uploads));
-  call.json(summary.isBatchSuccessful ? 200 : 207, wire::imageCreateSummary(summary, call.blobs()));
+  call.json(summary.isBatchSuccessful ? 200 : 207,
+            wire::imageCreateSummary(summary, call.blobs(), wire::TagNames::Null));
 }
 
 void quickTestImageUrl(Call& call) {

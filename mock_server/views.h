@@ -1,6 +1,7 @@
 // What the service hands to the wire layer: records joined with what a response shows beside them.
 #pragma once
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -38,16 +39,41 @@ struct ImageTagPair {
   std::string tagId;
 };
 
+// ExportProject's answer: what the snapshot holds, and the record its token names.
+struct ProjectExportView {
+  std::string exportId;
+  std::string projectId;
+  TimePoint expires;
+  int iterationCount = 0;
+  int imageCount = 0;
+  int tagCount = 0;
+  int estimatedImportTimeInMS = 0;
+};
+
 struct ImageTagCreateSummaryView {
   std::vector<ImageTagPair> created;
   std::vector<ImageTagPair> duplicated;
   std::vector<ImageTagPair> exceeded;
 };
 
+struct ImageMetadataUpdateView {
+  std::string imageId;
+  std::string status;  // OK, ErrorImageNotFound, ErrorLimitExceed
+  std::map<std::string, std::string> metadata;  // the image's metadata after the call (empty when not found)
+};
+
+struct ImageMetadataUpdateSummaryView {
+  bool isBatchSuccessful = true;
+  std::vector<ImageMetadataUpdateView> images;
+};
+
 struct IterationPerformanceView {
   std::vector<TrainedTag> tags;  // parallel to performance.perTag
   trainer::Performance performance;
 };
+
+// Every trained tag with its probability (parallel to tags), highest first: the order predictions go out in.
+std::vector<PredictionEntry> rankedPredictions(const std::vector<TrainedTag>& tags, const float* probabilities);
 
 struct ImagePerformanceView {
   ImageView image;

@@ -1,10 +1,15 @@
 // Wire models for the Training and Prediction APIs, one function per spec definition.
 #include "mock_server/wire.h"
 
+#include <algorithm>
+#include <array>
 #include <charconv>
 #include <cstdlib>
 
+#include "mock_server/export_archive.h"
 #include "mock_server/ids.h"
+#include "mock_server/project_transfer_token.h"
+#include "mock_server/text.h"
 
 namespace cvmock::server::wire {
 namespace {
@@ -68,6 +73,16 @@ Json predictionQueryToken(const PredictionQuery& q) {
           {"application", optionalString(q.application)}};
 }
 
+// The export platforms v3.3 and older know (their ExportPlatform enum); later ones are left out there.
+std::vector<std::string> platformsBefore34(const std::vector<std::string>& platforms) {
+  static const std::array<const char*, 5> kKnown = {"CoreML", "TensorFlow", "DockerFile", "ONNX", "VAIDK"};
+  std::vector<std::string> known;
+  for (const std::string& platform : platforms) {
+    if (std::find(kKnown.begin(), kKnown.end(), platform) != kKnown.end()) known.push_back(platform);
+  }
+  return known;
+}
+
 Json tagPerformance(const trainer::TagPerformance& p) {
   return {{"precision", p.precision},
           {"precisionStdDeviation", p.precisionStdDeviation},
@@ -76,13 +91,12 @@ Json tagPerformance(const trainer::TagPerformance& p) {
           {"averagePrecision", p.averagePrecision}};
 }
 
-Json predictionEntries(const std::vector<PredictionEntry>& entries) {
+Json predictionEntries(const std::vector<PredictionEntry>& entries, const Dialect& dialect = {}) {
   Json out = Json::array();
   for (const PredictionEntry& e : entries) {
-    out.push_back({{"probability", singlePrecision(e.probability)},
-                   {"tagId", e.tagId},
-                   {"tagName", e.tagName},
-                   {"tagType", tagTypeName(e.tagType)}});
+    Json entry = {{"probability", singlePrecision(e.probability)}, {"tagId", e.tagId}, {"tagName", e.tagName}};
+    if (dialect.predictionTagType) entry["tagType"] = tagTypeName(e.tagType);
+    out.push_back(std::move(entry));
   }
   return out;
 }
@@ -105,6 +119,10 @@ std::string BlobLocation::predictionThumbnailUri(const std::string& projectId, c
   return baseUrl + "/_cvmock/blobs/predictionimages/" + projectId + "/t-" + compactGuid(predictionId);
 }
 
+std::string BlobLocation::artifactUri(const std::string& relativePath) const {
+  return baseUrl + "/_cvmock/blobs/" + relativePath;
+}
+
 double singlePrecision(float value) {
   char text[32];
   auto [end, ec] = std::to_chars(text, text + sizeof text - 1, value);
@@ -125,13 +143,34 @@ const char* tagTypeName(TagType type) {
   return "Regular";
 }
 
-Json domain(const Domain& d) {
+Dialect Dialect::training(const std::string& version) {
+  Dialect dialect;
+  const bool preview = equalsIgnoreCase(version, "v3.4-preview");
+  dialect.projectStatus = !equalsIgnoreCase(version, "v3.0") && !equalsIgnoreCase(version, "v3.1");
+  dialect.iterationExtras = dialect.exportableToNull = dialect.domainExtras = preview;
+  return dialect;
+}
+
+Dialect Dialect::prediction(const std::string& version) {
+  Dialect dialect;
+  dialect.predictionTagType = !equalsIgnoreCase(version, "v3.0");
+  dialect.imageDimensionsCode = false;
+  return dialect;
+}
+
+std::string errorCode(const std::string& code, const Dialect& dialect) {
+  if (code == "BadRequestImageDimensions" && !dialect.imageDimensionsCode) return "BadRequestImageFormat";
+  return code;
+}
+
+Json domain(const Domain& d, const Dialect& dialect) {
   Json out = {{"id", d.id},
               {"name", d.name},
               {"type", domainTypeName(d.type)},
               {"exportable", d.exportable},
-              {"enabled", true},
-              {"exportablePlatforms", d.exportablePlatforms}};
+              {"enabled", true}};
+  if (!dialect.domainExtras) return out;
+  out["exportablePlatforms"] = d.exportablePlatforms;
   if (d.estimatedModelSizeInMegabytes) {
     out["modelInformation"] = {{"estimatedModelSizeInMegabytes", *d.estimatedModelSizeInMegabytes},
                                {"description", d.modelDescription}};
@@ -141,22 +180,23 @@ Json domain(const Domain& d) {
   return out;
 }
 
-Json project(const ProjectRecord& p) {
+Json project(const ProjectRecord& p, const std::optional<std::string>& thumbnailUri, const Dialect& dialect) {
   Json settings = {{"domainId", p.domainId},
                    {"classificationType", classificationTypeName(p.classificationType)},
                    {"targetExportPlatforms", p.targetExportPlatforms},
                    {"useNegativeSet", true},
                    {"detectionParameters", nullptr},
                    {"imageProcessingSettings", {{"augmentationMethods", augmentationMethods()}}}};
-  return {{"id", p.id},
-          {"name", p.name},
-          {"description", p.description},
-          {"settings", std::move(settings)},
-          {"created", formatServiceTime(p.created)},
-          {"lastModified", formatServiceTime(p.lastModified)},
-          {"thumbnailUri", nullptr},
-          {"drModeEnabled", false},
-          {"status", "Succeeded"}};
+  Json out = {{"id", p.id},
+              {"name", p.name},
+              {"description", p.description},
+              {"settings", std::move(settings)},
+              {"created", formatServiceTime(p.created)},
+              {"lastModified", formatServiceTime(p.lastModified)},
+              {"thumbnailUri", optionalString(thumbnailUri)},
+              {"drModeEnabled", false}};
+  if (dialect.projectStatus) out["status"] = "Succeeded";
+  return out;
 }
 
 Json tag(const TagView& t) {
@@ -168,7 +208,7 @@ Json tag(const TagView& t) {
 }
 
 // Untagged images have no "tags" key at all (recordings: GetUntaggedImages).
-Json image(const ImageView& view, const BlobLocation& blobs) {
+Json image(const ImageView& view, const BlobLocation& blobs, TagNames tagNames) {
   const ImageRecord& i = view.image;
   const std::string uri = blobs.imageUri(i.projectId, i.id);
   Json out = {{"id", i.id},
@@ -182,7 +222,7 @@ Json image(const ImageView& view, const BlobLocation& blobs) {
     Json tags = Json::array();
     for (std::size_t k = 0; k < i.tags.size(); ++k) {
       tags.push_back({{"tagId", i.tags[k].tagId},
-                      {"tagName", view.tagNames[k]},
+                      {"tagName", tagNames == TagNames::Null ? Json(nullptr) : Json(view.tagNames[k])},
                       {"created", formatImageTime(i.tags[k].created)}});
     }
     out["tags"] = std::move(tags);
@@ -191,11 +231,11 @@ Json image(const ImageView& view, const BlobLocation& blobs) {
   return out;
 }
 
-Json imageCreateSummary(const ImageCreateSummaryView& summary, const BlobLocation& blobs) {
+Json imageCreateSummary(const ImageCreateSummaryView& summary, const BlobLocation& blobs, TagNames tagNames) {
   Json images = Json::array();
   for (const ImageCreateResultView& r : summary.images) {
     Json entry = {{"sourceUrl", r.sourceUrl}, {"status", r.status}};
-    entry["image"] = r.image ? image(*r.image, blobs) : Json(nullptr);
+    entry["image"] = r.image ? image(*r.image, blobs, tagNames) : Json(nullptr);
     images.push_back(std::move(entry));
   }
   return {{"isBatchSuccessful", summary.isBatchSuccessful}, {"images", std::move(images)}};
@@ -212,8 +252,19 @@ Json imageTagCreateSummary(const ImageTagCreateSummaryView& summary) {
           {"exceeded", pairs(summary.exceeded)}};
 }
 
+// Recordings (UpdateImageMetadata): the image's metadata after the call; null for an image not found.
+Json imageMetadataUpdateSummary(const ImageMetadataUpdateSummaryView& summary) {
+  Json images = Json::array();
+  for (const ImageMetadataUpdateView& entry : summary.images) {
+    images.push_back({{"imageId", entry.imageId},
+                      {"status", entry.status},
+                      {"metadata", entry.status == "ErrorImageNotFound" ? Json(nullptr) : Json(entry.metadata)}});
+  }
+  return {{"isBatchSuccessful", summary.isBatchSuccessful}, {"images", std::move(images)}};
+}
+
 // While training, domainId and classificationType are null and there is no trainedAt key (recordings).
-Json iteration(const IterationRecord& it) {
+Json iteration(const IterationRecord& it, const Dialect& dialect) {
   const bool trained = it.status == IterationStatus::Completed;
   Json out = {{"id", it.id},
               {"name", it.name},
@@ -222,8 +273,15 @@ Json iteration(const IterationRecord& it) {
               {"lastModified", formatServiceTime(it.lastModified)}};
   if (it.trainedAt) out["trainedAt"] = formatServiceTime(*it.trainedAt);
   out["projectId"] = it.projectId;
-  out["exportable"] = false;
-  out["exportableTo"] = nullptr;
+  // Exportable: trained on a compact domain. exportableTo is null in every v3.4-preview recording, an
+  // exportable iteration of General (compact) included (ExportTests); v3.2 writes a list ([] when not
+  // exportable), so older versions list the domain's platforms.
+  const Domain* domain = trained ? findDomain(it.domainId) : nullptr;
+  const bool exportable = domain != nullptr && domain->exportable;
+  out["exportable"] = exportable;
+  out["exportableTo"] = dialect.exportableToNull ? Json(nullptr)
+                        : exportable            ? Json(platformsBefore34(domain->exportablePlatforms))
+                                                : Json::array();
   out["domainId"] = trained ? Json(it.domainId) : Json(nullptr);
   out["classificationType"] = trained ? Json(classificationTypeName(it.classificationType)) : Json(nullptr);
   out["trainingType"] = it.trainingType;
@@ -231,8 +289,10 @@ Json iteration(const IterationRecord& it) {
   out["trainingTimeInMinutes"] = it.status == IterationStatus::Training ? 0 : it.trainingTimeInMinutes;
   out["publishName"] = optionalString(it.publishName);
   out["originalPublishResourceId"] = optionalString(it.publishResourceId);
-  out["customBaseModelInfo"] = nullptr;
-  out["trainingErrorDetails"] = optionalString(it.failure);
+  if (dialect.iterationExtras) {
+    out["customBaseModelInfo"] = nullptr;
+    out["trainingErrorDetails"] = optionalString(it.failure);
+  }
   return out;
 }
 
@@ -267,12 +327,12 @@ Json imagePerformance(const ImagePerformanceView& view, const BlobLocation& blob
           {"regions", nullptr}};
 }
 
-Json imagePrediction(const PredictionRecord& p) {
+Json imagePrediction(const PredictionRecord& p, const Dialect& dialect) {
   return {{"id", p.id},
           {"project", p.projectId},
           {"iteration", p.iterationId},
           {"created", formatServiceTime(p.created)},
-          {"predictions", predictionEntries(p.predictions)}};
+          {"predictions", predictionEntries(p.predictions, dialect)}};
 }
 
 // The StoredImagePrediction key order of the recordings (QueryPredictionResults).
@@ -292,6 +352,60 @@ Json predictionQueryResult(const PredictionQueryView& view, const BlobLocation& 
                        {"predictions", predictionEntries(p.predictions)}});
   }
   return {{"token", predictionQueryToken(view.token)}, {"results", std::move(results)}};
+}
+
+// SuggestedTagAndRegion; `id` is the image's id (suggested_tags.h says why).
+Json suggestedTags(const SuggestedTagsView& view) {
+  return {{"id", view.image.id},
+          {"project", view.image.projectId},
+          {"iteration", view.iterationId},
+          {"created", formatServiceTime(view.created)},
+          {"predictions", predictionEntries(view.predictions)},
+          {"predictionUncertainty", view.uncertainty}};
+}
+
+// SuggestedTagAndRegionQuery: StoredSuggestedTagAndRegion results in the spec's key order.
+Json suggestedTagQueryResult(const SuggestedTagQueryView& view, const BlobLocation& blobs) {
+  Json results = Json::array();
+  for (const SuggestedTagsView& suggested : view.results) {
+    const ImageRecord& image = suggested.image;
+    const std::string uri = blobs.imageUri(image.projectId, image.id);
+    Json entry = {{"width", image.width},
+                  {"height", image.height},
+                  {"resizedImageUri", uri},
+                  {"thumbnailUri", blobs.thumbnailUri(image.projectId, image.id)},
+                  {"originalImageUri", uri},
+                  {"domain", suggested.domainId}};
+    entry.update(suggestedTags(suggested));
+    results.push_back(std::move(entry));
+  }
+  const SuggestedTagQuery& q = view.token;
+  Json token = {{"tagIds", q.tagIds},
+                {"threshold", q.threshold},
+                {"session", optionalString(q.session)},
+                {"continuation", optionalString(q.continuation)},
+                {"maxCount", q.maxCount},
+                {"sortBy", q.sortBy == UncertaintyOrder::Ascending ? "UncertaintyAscending" : "UncertaintyDescending"}};
+  return {{"token", std::move(token)}, {"results", std::move(results)}};
+}
+
+Json projectExport(const ProjectExportView& view, const BlobLocation& blobs) {
+  return {{"iterationCount", view.iterationCount},
+          {"imageCount", view.imageCount},
+          {"tagCount", view.tagCount},
+          {"regionCount", 0},  // classification projects have no regions
+          {"estimatedImportTimeInMS", view.estimatedImportTimeInMS},
+          {"token", formatImportToken(blobs.baseUrl, {view.exportId, view.projectId, {}, view.expires, {}})}};
+}
+
+// downloadUri is null until the export is Done; flavor is null for an export without one.
+Json iterationExport(const IterationExportRecord& e, const BlobLocation& blobs) {
+  const char* status = e.status == ExportStatus::Done ? "Done" : e.status == ExportStatus::Failed ? "Failed" : "Exporting";
+  return {{"platform", e.platform},
+          {"status", status},
+          {"downloadUri", e.status == ExportStatus::Done ? Json(blobs.artifactUri(exportArtifactPath(e))) : Json(nullptr)},
+          {"flavor", e.flavor.empty() ? Json(nullptr) : Json(e.flavor)},
+          {"newerVersionAvailable", false}};
 }
 
 }  // namespace cvmock::server::wire

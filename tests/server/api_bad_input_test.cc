@@ -137,7 +137,9 @@ TEST_F(ApiBadInput, ZeroByteImage) {
 
 TEST_F(ApiBadInput, SideOverTenThousandPixels) {
   const std::string wide = png(10241, 1, 10242);
-  expectError(predict(wide), 400, "BadRequestImageDimensions");
+  expectError(predict(wide), 400, "BadRequestImageFormat");  // the Prediction API has no BadRequestImageDimensions
+  expectError(training.post(path("/quicktest/image"), wide, "application/octet-stream"), 400,
+              "BadRequestImageDimensions");
   expectImageStatus(upload({wide}), "ErrorImageSize");
 }
 
@@ -145,7 +147,7 @@ TEST_F(ApiBadInput, DecompressionBombIsRefusedBeforeDecoding) {
   // 7,000 x 7,000 grey pixels in a few kilobytes: 147 MB once decoded to RGB, over the pixel budget.
   const std::string bomb = png(7000, 7000, 7001);
   ASSERT_LT(bomb.size(), kTrainingLimit * 16);
-  expectError(predict(bomb), 400, "BadRequestImageDimensions");
+  expectError(predict(bomb), 400, "BadRequestImageFormat");
 }
 
 TEST_F(ApiBadInput, MalformedJson) {

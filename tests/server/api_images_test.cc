@@ -2,26 +2,12 @@
 #include <gtest/gtest.h>
 
 #include "fixtures/generator.h"
+#include "tests/support/encoding.h"
 #include "tests/support/http_session.h"
 #include "tests/support/test_server.h"
 
 namespace cvmock::testing {
 namespace {
-
-std::string toBase64(const std::string& bytes) {
-  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-  std::string out;
-  unsigned buffer = 0;
-  int bits = 0;
-  for (unsigned char c : bytes) {
-    buffer = (buffer << 8) | c;
-    bits += 8;
-    while (bits >= 6) out.push_back(kAlphabet[(buffer >> (bits -= 6)) & 63]);
-  }
-  if (bits > 0) out.push_back(kAlphabet[(buffer << (6 - bits)) & 63]);
-  while (out.size() % 4) out.push_back('=');
-  return out;
-}
 
 class ApiImages : public ::testing::Test {
  protected:

@@ -138,6 +138,38 @@ TEST_F(ApiWorkflow, QuickTestNoStoreAndRetrainRules) {
   EXPECT_EQ(training.get(base + "/iterations").json().size(), 1u);
 }
 
+TEST_F(ApiWorkflow, TrainingOptionsAreCheckedAsTheServiceChecksThem) {
+  const LabelledProject project = createLabelledProject(training, part(true));
+  const std::string train = "/projects/" + project.projectId + "/train";
+  EXPECT_EQ(training.post(train + "?notificationEmailAddress=not-an-address").code(), "BadRequestInvalidEmailAddress");
+  EXPECT_EQ(training.post(train + "?trainingType=Advanced").code(),
+            "BadRequestReservedBudgetInHoursNotEnoughForAdvancedTraining");
+  EXPECT_EQ(training.post(train + "?trainingType=Advanced&reservedBudgetInHours=0").code(),
+            "BadRequestReservedBudgetInHoursNotEnoughForAdvancedTraining");
+  EXPECT_EQ(training.get("/projects/" + project.projectId + "/iterations").json().size(), 0u);  // none was made
+
+  const Reply advanced = training.post(train + "?trainingType=Advanced&reservedBudgetInHours=2"
+                                       "&notificationEmailAddress=ops%40example.com");
+  ASSERT_EQ(advanced.status, 200) << advanced.body;
+  EXPECT_EQ(advanced.json()["trainingType"], "Advanced");
+  EXPECT_EQ(advanced.json()["reservedBudgetInHours"], 2);
+  const std::string first = advanced.json()["id"];
+  ASSERT_EQ(waitForIteration(training, project.projectId, first)["status"], "Completed");
+
+  // Regular training has no budget, whatever is asked; selectedTags trains on those tags only.
+  const std::string circle = project.tagIds.at("circle"), square = project.tagIds.at("square");
+  const Reply regular = training.postJson(train + "?forceTrain=true&reservedBudgetInHours=3",
+                                          {{"selectedTags", {circle, square}}});
+  ASSERT_EQ(regular.status, 200) << regular.body;
+  EXPECT_EQ(regular.json()["reservedBudgetInHours"], 0);
+  const std::string second = regular.json()["id"];
+  ASSERT_EQ(waitForIteration(training, project.projectId, second)["status"], "Completed");
+  EXPECT_EQ(training.get("/projects/" + project.projectId + "/iterations/" + second + "/performance")
+                .json()["perTagPerformance"]
+                .size(),
+            2u);
+}
+
 TEST_F(ApiWorkflow, OneTrainingAtATime) {
   server::ServerConfig config;
   config.service.trainingWorkers = 0;  // trainings stay queued, so the iteration stays in Training
