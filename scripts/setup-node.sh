@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs Node.js and npm from Debian when `node` is missing, Debian's chromium when /usr/bin/chromium is missing
-# (the portal's browser test drives it), then the npm packages of the JS test suites (tests/sdk, tests/portal: npm ci).
+# (the portal's browser test drives it), then the npm packages of the JS test suites (tests/sdk, tests/portal,
+# tests/contract/js: npm ci).
 # Idempotent; run it before configuring CMake so that CTest registers the JS SDK and portal tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,4 +19,5 @@ install_packages() {  # folder, a package whose presence means the install is do
   fi
 }
 install_packages tests/sdk @azure/cognitiveservices-customvision-training
+install_packages tests/contract/js @azure/cognitiveservices-customvision-training
 install_packages tests/portal playwright-core

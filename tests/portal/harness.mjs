@@ -1,8 +1,12 @@
 // What the portal test needs around the browser: its own cvmock, fixture images, and plain REST calls to compare with.
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
+
+import spawnSupport from "../support/spawn_cvmock.js";
+
+const { spawnCvmock } = spawnSupport;
 
 export const KEYS = { training: "portal-test-training-key", prediction: "portal-test-prediction-key" };
 export const RESOURCE_ID = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/cvmock/providers/" +
@@ -16,27 +20,10 @@ function required(name) {
 
 // Starts $CVMOCK_BIN on a free port with the test's keys; resolves with { endpoint, stop }.
 export function startCvmock() {
-  const child = spawn(required("CVMOCK_BIN"), [
+  return spawnCvmock(required("CVMOCK_BIN"), [
     "--port", "0", "--training-key", KEYS.training, "--prediction-key", KEYS.prediction,
     "--seed", "1", "--clock", "fixed:2026-01-15T09:30:00Z",
-  ], { stdio: ["ignore", "pipe", "inherit"] });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.on("exit", (code) => reject(new Error(`cvmock exited with ${code}: ${output}`)));
-    const onData = (chunk) => {
-      output += chunk;
-      const found = /listening on (http:\/\/\S+)/.exec(output);
-      if (!found) return;
-      child.stdout.off("data", onData);
-      child.stdout.resume();
-      child.removeAllListeners("exit");
-      resolve({
-        endpoint: found[1],
-        stop: () => new Promise((done) => { child.on("exit", done); child.kill("SIGTERM"); }),
-      });
-    };
-    child.stdout.on("data", onData);
-  });
+  ]);
 }
 
 const fixtureDirs = [];

@@ -1,7 +1,7 @@
 // Starts a cvmock process for a test (binary from $CVMOCK_BIN) and speaks to its admin API.
 "use strict";
 
-const { spawn } = require("node:child_process");
+const { spawnCvmock } = require("../support/spawn_cvmock.js");
 const { ApiKeyCredentials } = require("@azure/ms-rest-js");
 const { TrainingAPIClient } = require("@azure/cognitiveservices-customvision-training");
 const { PredictionAPIClient } = require("@azure/cognitiveservices-customvision-prediction");
@@ -9,35 +9,19 @@ const { PredictionAPIClient } = require("@azure/cognitiveservices-customvision-p
 const ADMIN_KEY = "sdk-test-admin-key";
 
 // Resolves with { endpoint, admin, training, prediction, stop } once cvmock prints its address.
-function startCvmock(extraArgs = []) {
+async function startCvmock(extraArgs = []) {
   const bin = process.env.CVMOCK_BIN;
   if (!bin) throw new Error("set CVMOCK_BIN to the cvmock executable");
-  const child = spawn(bin, ["--port", "0", "--admin-key", ADMIN_KEY, ...extraArgs], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
-  return new Promise((resolve, reject) => {
-    let output = "";
-    child.on("exit", (code) => reject(new Error(`cvmock exited with ${code}: ${output}`)));
-    const onData = (chunk) => {
-      output += chunk;
-      const found = /listening on (http:\/\/\S+)/.exec(output);
-      if (!found) return;
-      child.stdout.off("data", onData);
-      child.stdout.resume();  // keep draining what cvmock prints later
-      child.removeAllListeners("exit");
-      const endpoint = found[1];
-      resolve({
-        endpoint,
-        admin: (method, path, body) => admin(endpoint, method, path, body),
-        training: new TrainingAPIClient(
-          new ApiKeyCredentials({ inHeader: { "Training-key": "cvmock-training-key" } }), endpoint),
-        prediction: new PredictionAPIClient(
-          new ApiKeyCredentials({ inHeader: { "Prediction-key": "cvmock-prediction-key" } }), endpoint),
-        stop: () => new Promise((done) => { child.on("exit", done); child.kill("SIGTERM"); }),
-      });
-    };
-    child.stdout.on("data", onData);
-  });
+  const { endpoint, stop } = await spawnCvmock(bin, ["--port", "0", "--admin-key", ADMIN_KEY, ...extraArgs]);
+  return {
+    endpoint,
+    admin: (method, path, body) => admin(endpoint, method, path, body),
+    training: new TrainingAPIClient(
+      new ApiKeyCredentials({ inHeader: { "Training-key": "cvmock-training-key" } }), endpoint),
+    prediction: new PredictionAPIClient(
+      new ApiKeyCredentials({ inHeader: { "Prediction-key": "cvmock-prediction-key" } }), endpoint),
+    stop,
+  };
 }
 
 async function admin(endpoint, method, path, body) {
