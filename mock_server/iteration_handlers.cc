@@ -38,7 +38,8 @@ void getIteration(Call& call) {
 void updateIteration(Call& call) {
   const nlohmann::json body = call.jsonBody();
   const std::optional<std::string> name = optionalStringField(requireObject(body), "name");
-  const IterationRecord iteration = call.service.updateIteration(call.guid("projectId"), call.guid("iterationId"), name);
+  const IterationRecord iteration =
+      call.service.updateIteration(call.guid("projectId"), call.guid("iterationId"), name);
   call.json(200, wire::iteration(iteration, call.dialect));
 }
 

@@ -250,7 +250,8 @@ void MemoryStore::eraseIteration(const std::string& projectId, const std::string
   std::lock_guard lock(mutex_);
   if (ProjectState* state = find(projectId)) {
     std::erase_if(state->iterations, [&](const IterationRecord& it) { return it.id == iterationId; });
-    std::erase_if(state->iterationExports, [&](const IterationExportRecord& e) { return e.iterationId == iterationId; });
+    std::erase_if(state->iterationExports,
+                  [&](const IterationExportRecord& e) { return e.iterationId == iterationId; });
   }
 }
 

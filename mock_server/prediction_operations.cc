@@ -65,7 +65,8 @@ PredictionRecord TrainingService::predict(const PredictionModel& model, const st
     throw error.failure() == trainer::DecodeFailure::Dimensions ? errors::imageDimensions() : errors::imageFormat();
   }
   const Eigen::VectorXf probabilities = model.model.predict(features);
-  return {predictionId, model.projectId, model.iterationId, now(), "", rankedPredictions(model.tags, probabilities.data())};
+  return {predictionId, model.projectId, model.iterationId, now(), "",
+          rankedPredictions(model.tags, probabilities.data())};
 }
 
 PredictionRecord TrainingService::quickTestImage(const std::string& projectId,

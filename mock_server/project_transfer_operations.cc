@@ -15,7 +15,9 @@ namespace {
 constexpr auto kTokenLifetime = std::chrono::hours(24);
 
 // Fitted to the two recorded exports (10 images: 1 iteration 5081 ms, 2 iterations 6121 ms); a guess beyond.
-int estimatedImportTimeInMS(int imageCount, int iterationCount) { return 3001 + 104 * imageCount + 1040 * iterationCount; }
+int estimatedImportTimeInMS(int imageCount, int iterationCount) {
+  return 3001 + 104 * imageCount + 1040 * iterationCount;
+}
 
 // The recordings count 4 tags for a project of 2 tags with 1 trained iteration: the iterations' copies of
 // the tags travel too, so they are counted with the project's own.

@@ -107,8 +107,9 @@ class Store {
   // Insert or replace by key; ignored when the iteration is unknown. Erasing the iteration (or its project)
   // erases its exports.
   virtual void putIterationExport(const IterationExportRecord& record) = 0;
+  // In the order they were first put.
   virtual std::vector<IterationExportRecord> iterationExports(const std::string& projectId,
-                                                              const std::string& iterationId) const = 0;  // first put first
+                                                              const std::string& iterationId) const = 0;
   // ---- End of transfers ----
 
   // Counts one more start of the service on this store and returns how many came before it: 0 for a

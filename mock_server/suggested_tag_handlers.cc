@@ -36,7 +36,8 @@ void suggestTagsAndRegions(Call& call) {
   const std::string projectId = call.guid("projectId");
   const std::string iterationId = requiredIterationId(call);
   wire::Json out = wire::Json::array();
-  for (const SuggestedTagsView& view : call.service.suggestTags(projectId, iterationId, call.queryGuidList("imageIds"))) {
+  const std::vector<std::string> imageIds = call.queryGuidList("imageIds");
+  for (const SuggestedTagsView& view : call.service.suggestTags(projectId, iterationId, imageIds)) {
     out.push_back(wire::suggestedTags(view));
   }
   call.json(200, out);

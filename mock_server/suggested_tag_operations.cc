@@ -100,7 +100,8 @@ SuggestedTagQueryView TrainingService::querySuggestedImages(const std::string& p
 
   const std::size_t start = std::min(pageStart(query.continuation), found.size());
   const int maxPage = config_.limits.maxPredictionQueryResults;
-  const std::size_t pageSize = static_cast<std::size_t>(query.maxCount <= 0 ? maxPage : std::min(query.maxCount, maxPage));
+  const int asked = query.maxCount <= 0 ? maxPage : std::min(query.maxCount, maxPage);
+  const std::size_t pageSize = static_cast<std::size_t>(asked);
   const std::size_t end = std::min(found.size(), start + pageSize);
   SuggestedTagQueryView view{query, {}};
   view.token.session = query.session.value_or(iteration.id);

@@ -31,8 +31,9 @@ ImageUpload fetchedUpload(const std::string& url, ImageBatchEntry entry, const C
 
 void classifyUrl(Call& call, bool store) {
   const std::string bytes = fetchedImage(call, call.service.config().limits.maxPredictionImageBytes);
-  const PredictionRecord prediction = call.service.classifyImage(
-      call.guid("projectId"), call.pathText("publishedName"), bytes, call.query("application"), store, call.requestId());
+  const PredictionRecord prediction = call.service.classifyImage(call.guid("projectId"), call.pathText("publishedName"),
+                                                                 bytes, call.query("application"), store,
+                                                                 call.requestId());
   call.json(200, wire::imagePrediction(prediction, call.dialect));
 }
 

@@ -400,10 +400,11 @@ Json projectExport(const ProjectExportView& view, const BlobLocation& blobs) {
 
 // downloadUri is null until the export is Done; flavor is null for an export without one.
 Json iterationExport(const IterationExportRecord& e, const BlobLocation& blobs) {
-  const char* status = e.status == ExportStatus::Done ? "Done" : e.status == ExportStatus::Failed ? "Failed" : "Exporting";
+  const bool done = e.status == ExportStatus::Done;
+  const char* status = done ? "Done" : e.status == ExportStatus::Failed ? "Failed" : "Exporting";
   return {{"platform", e.platform},
           {"status", status},
-          {"downloadUri", e.status == ExportStatus::Done ? Json(blobs.artifactUri(exportArtifactPath(e))) : Json(nullptr)},
+          {"downloadUri", done ? Json(blobs.artifactUri(exportArtifactPath(e))) : Json(nullptr)},
           {"flavor", e.flavor.empty() ? Json(nullptr) : Json(e.flavor)},
           {"newerVersionAvailable", false}};
 }
