@@ -69,6 +69,21 @@ void MemoryStore::eraseProject(const std::string& projectId) {
   std::erase(projectOrder_, projectId);
 }
 
+void MemoryStore::addProject(const ProjectContents& contents) {
+  std::lock_guard lock(mutex_);
+  const std::string& id = contents.project.id;
+  if (projects_.contains(id)) return;
+  ProjectState& state = projects_[id];
+  projectOrder_.push_back(id);
+  state.record = contents.project;
+  state.tags = contents.tags;
+  for (const NewImage& image : contents.images) {
+    state.imageIndex.emplace(image.record.id, state.images.size());
+    state.images.push_back(image);
+  }
+  state.iterations = contents.iterations;
+}
+
 void MemoryStore::putTag(const TagRecord& tag) {
   std::lock_guard lock(mutex_);
   if (ProjectState* state = find(tag.projectId)) upsert(state->tags, tag);

@@ -19,6 +19,7 @@ class MemoryStore final : public Store {
   std::optional<ProjectRecord> project(const std::string& projectId) const override;
   std::vector<ProjectRecord> projects() const override;
   void eraseProject(const std::string& projectId) override;
+  void addProject(const ProjectContents& contents) override;
 
   void putTag(const TagRecord& tag) override;
   std::optional<TagRecord> tag(const std::string& projectId, const std::string& tagId) const override;

@@ -81,45 +81,42 @@ ProjectRecord TrainingService::importProject(const std::string& token, const std
     throw errors::invalidImportToken();
   }
   if (name && !isValidName(*name, config_.limits.maxNameLength)) throw errors::projectName();
-  ProjectSnapshot snapshot = decodeSnapshot(exported->snapshot);
+  ProjectContents imported = decodeSnapshot(exported->snapshot);
 
   std::unique_lock lock(rules_);
   const std::vector<ProjectRecord> projects = store_->projects();
   simulation_->quotas.admitProject(projects.size());
-  ProjectRecord project = snapshot.project;
+  ProjectRecord& project = imported.project;
+  const std::uint64_t sourceRevision = project.revision;
   project.id = ids_.next();
-  project.name = name ? *name : importedName(snapshot.project.name, projects);
+  project.name = name ? *name : importedName(project.name, projects);
   project.created = project.lastModified = now();
-  project.revision = 0;
-  store_->putProject(project);
+  project.revision = 1;
 
   std::unordered_map<std::string, std::string> newIds;  // source id -> imported id, tags and images alike
-  for (TagRecord& tag : snapshot.tags) {
+  for (TagRecord& tag : imported.tags) {
     tag.id = newIds[tag.id] = ids_.next();
     tag.projectId = project.id;
-    store_->putTag(tag);
   }
-  for (NewImage& image : snapshot.images) {
+  for (NewImage& image : imported.images) {
     image.record.id = newIds[image.record.id] = ids_.next();
     image.record.projectId = project.id;
     for (ImageTagRecord& tag : image.record.tags) tag.tagId = mapped(newIds, tag.tagId);
   }
-  store_->addImages(snapshot.images);
-
   // An iteration trained on the source's latest images is trained on the imported ones too.
-  const std::uint64_t revision = requireProject(project.id).revision;
-  for (IterationRecord& iteration : snapshot.iterations) {
-    const bool current = iteration.trainedRevision == snapshot.project.revision;
+  for (IterationRecord& iteration : imported.iterations) {
+    const bool current = iteration.trainedRevision == sourceRevision;
     iteration.id = ids_.next();
     iteration.projectId = project.id;
     iteration.created = iteration.lastModified = now();
     iteration.publishName.reset();
     iteration.publishResourceId.reset();
-    iteration.trainedRevision = current ? revision : 0;
+    iteration.trainedRevision = current ? project.revision : 0;
     for (TrainedTag& tag : iteration.tags) tag.id = mapped(newIds, tag.id);
     for (HoldoutImage& image : iteration.holdout) image.imageId = mapped(newIds, image.imageId);
-    store_->putIteration(iteration);
   }
+  // One store transaction: a failure or a crash leaves no half-imported project.
+  store_->addProject(imported);
   return requireProject(project.id);
 }
 

@@ -11,12 +11,7 @@ namespace cvmock::server {
 
 // Everything ImportProject recreates: the project's settings, its tags, its images (bytes, tags, metadata and
 // the features computed at upload) and its completed iterations (models included). Ids are the source's.
-struct ProjectSnapshot {
-  ProjectRecord project;
-  std::vector<TagRecord> tags;
-  std::vector<NewImage> images;
-  std::vector<IterationRecord> iterations;
-};
+using ProjectSnapshot = ProjectContents;
 
 // A self-describing binary form (CBOR); decodeSnapshot(encodeSnapshot(s)) restores s exactly.
 std::string encodeSnapshot(const ProjectSnapshot& snapshot);

@@ -100,6 +100,10 @@ void SqliteStore::reclaimSpace() {
 
 void SqliteStore::putProject(const ProjectRecord& project) {
   std::lock_guard lock(mutex_);
+  writeProject(project);
+}
+
+void SqliteStore::writeProject(const ProjectRecord& project) {
   Statement upsert(db_, std::string("INSERT INTO projects (") + kProjectColumns +
                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10) ON CONFLICT (id) DO UPDATE SET "
                             "name = excluded.name, description = excluded.description, domain_id = excluded.domain_id, "
@@ -142,8 +146,22 @@ void SqliteStore::eraseProject(const std::string& projectId) {
   if (db_.changes() > 0) reclaimSpace();
 }
 
+void SqliteStore::addProject(const ProjectContents& contents) {
+  std::lock_guard lock(mutex_);
+  Transaction transaction(db_);
+  writeProject(contents.project);
+  for (const TagRecord& tag : contents.tags) writeTag(tag);
+  insertImages(contents.images);
+  for (const IterationRecord& iteration : contents.iterations) writeIteration(iteration);
+  transaction.commit();
+}
+
 void SqliteStore::putTag(const TagRecord& tag) {
   std::lock_guard lock(mutex_);
+  writeTag(tag);
+}
+
+void SqliteStore::writeTag(const TagRecord& tag) {
   if (!projectExists(tag.projectId)) return;
   Statement upsert(db_,
                    "INSERT INTO tags (project_id, id, name, description, type) VALUES (?1, ?2, ?3, ?4, ?5) "
@@ -200,6 +218,11 @@ void SqliteStore::insertImageTags(const ImageRecord& record) {
 void SqliteStore::addImages(const std::vector<NewImage>& images) {
   std::lock_guard lock(mutex_);
   Transaction transaction(db_);
+  for (const std::string& projectId : insertImages(images)) bumpRevision(projectId);
+  transaction.commit();
+}
+
+std::set<std::string> SqliteStore::insertImages(const std::vector<NewImage>& images) {
   Statement insert(db_,
                    "INSERT INTO images (project_id, id, created, width, height, metadata, content_hash, features, "
                    "bytes) SELECT ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9 WHERE EXISTS (SELECT 1 FROM projects WHERE id = ?1) "
@@ -223,8 +246,7 @@ void SqliteStore::addImages(const std::vector<NewImage>& images) {
     insertImageTags(record);
     changedProjects.insert(record.projectId);
   }
-  for (const std::string& projectId : changedProjects) bumpRevision(projectId);
-  transaction.commit();
+  return changedProjects;
 }
 
 void SqliteStore::putImageRecords(const std::vector<ImageRecord>& records) {
@@ -382,6 +404,10 @@ void SqliteStore::eraseImages(const std::string& projectId, const std::vector<st
 
 void SqliteStore::putIteration(const IterationRecord& iteration) {
   std::lock_guard lock(mutex_);
+  writeIteration(iteration);
+}
+
+void SqliteStore::writeIteration(const IterationRecord& iteration) {
   if (!projectExists(iteration.projectId)) return;
   Statement upsert(db_, std::string("INSERT INTO iterations (") + kIterationColumns +
                             ") VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "

@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "mock_server/sqlite_db.h"
@@ -31,6 +32,7 @@ class SqliteStore final : public Store {
   std::optional<ProjectRecord> project(const std::string& projectId) const override;
   std::vector<ProjectRecord> projects() const override;
   void eraseProject(const std::string& projectId) override;
+  void addProject(const ProjectContents& contents) override;
 
   void putTag(const TagRecord& tag) override;
   std::optional<TagRecord> tag(const std::string& projectId, const std::string& tagId) const override;
@@ -84,6 +86,11 @@ class SqliteStore final : public Store {
   std::vector<IterationRecord> selectIterations(const std::string& projectId,
                                                 const std::optional<std::string>& iterationId) const;
   void insertImageTags(const ImageRecord& record);
+  // The writes behind the public methods, for the caller's lock and transaction.
+  void writeProject(const ProjectRecord& project);
+  void writeTag(const TagRecord& tag);
+  std::set<std::string> insertImages(const std::vector<NewImage>& images);  // the projects that gained images
+  void writeIteration(const IterationRecord& iteration);
   // Gives the pages freed by a delete back to the file system, and folds the WAL into the database.
   void reclaimSpace();
 

@@ -43,6 +43,14 @@ struct IterationExportRecord {
 
 // ---- End of transfers ----
 
+// A whole project: its record, tags, images and iterations (what ImportProject writes at once).
+struct ProjectContents {
+  ProjectRecord project;
+  std::vector<TagRecord> tags;
+  std::vector<NewImage> images;
+  std::vector<IterationRecord> iterations;
+};
+
 // Every method is atomic on its own and returns copies, so a reader never sees half a write.
 // Lookups of something absent return nullopt / empty; erasing something absent does nothing.
 // Compound rules (check, then write) are serialised by the caller.
@@ -55,6 +63,9 @@ class Store {
   virtual std::vector<ProjectRecord> projects() const = 0;  // in creation order
   // Also erases the project's tags, images, iterations and predictions.
   virtual void eraseProject(const std::string& projectId) = 0;
+  // Writes a new project with everything it holds, all or nothing; its revision is stored as given (the
+  // images added here do not advance it).
+  virtual void addProject(const ProjectContents& contents) = 0;
 
   virtual void putTag(const TagRecord& tag) = 0;
   virtual std::optional<TagRecord> tag(const std::string& projectId, const std::string& tagId) const = 0;

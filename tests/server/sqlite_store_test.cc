@@ -161,6 +161,45 @@ TEST(SqliteStore, AFailureHalfWayThroughABatchLeavesNothingOfIt) {
   EXPECT_EQ(store.project("p")->revision, revision + 1);
 }
 
+// ImportProject's write: the whole project, or nothing of it when the last row fails.
+TEST(SqliteStore, AProjectAddedWholeIsAllOrNothing) {
+  testing::TempDir dir;
+  SqliteStore store(dir.path());
+  std::mt19937 random(6);
+  const auto contents = [&](const std::string& id) {
+    ProjectContents c{projectNamed(id), {}, {}, {}};
+    c.project.revision = 7;
+    c.tags.push_back({"t1", id, "cat", std::nullopt, TagType::Regular});
+    c.images = {noiseImage(id, "a", 100, random), noiseImage(id, "b", 100, random)};
+    c.images[0].record.tags = {{"t1", now()}};
+    IterationRecord iteration;
+    iteration.id = id == "broken" ? "bad" : "it";
+    iteration.projectId = id;
+    iteration.status = IterationStatus::Completed;
+    iteration.trainedRevision = 7;
+    c.iterations.push_back(iteration);
+    return c;
+  };
+  store.addProject(contents("whole"));
+  EXPECT_EQ(store.project("whole")->revision, 7u);  // as given: its images do not advance it
+  EXPECT_EQ(store.tags("whole").size(), 1u);
+  EXPECT_EQ(store.images("whole").size(), 2u);
+  EXPECT_EQ(store.image("whole", "a")->tags.size(), 1u);
+  EXPECT_EQ(store.iteration("whole", "it")->trainedRevision, 7u);
+
+  {
+    sqlite::Database other((dir.path() / SqliteStore::kFileName).string());
+    other.execute(
+        "CREATE TRIGGER fail_on_bad BEFORE INSERT ON iterations WHEN NEW.id = 'bad' "
+        "BEGIN SELECT RAISE(ABORT, 'forced failure'); END");
+  }
+  EXPECT_THROW(store.addProject(contents("broken")), sqlite::Error);
+  EXPECT_FALSE(store.project("broken"));
+  EXPECT_TRUE(store.tags("broken").empty());
+  EXPECT_TRUE(store.images("broken").empty());
+  EXPECT_EQ(store.projects().size(), 1u);
+}
+
 // The revision says "the training data changed": it moves with every change to images or their tags, in
 // the same transaction, and not when nothing changed.
 TEST(SqliteStore, ImageAndTagChangesAdvanceTheRevision) {

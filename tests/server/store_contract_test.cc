@@ -124,6 +124,27 @@ TEST_P(StoreContract, ErasingAProjectErasesWhatItOwns) {
   EXPECT_EQ(store.images("q").size(), 1u);  // another project's images stay
 }
 
+TEST_P(StoreContract, AProjectAddedWholeKeepsEverythingAndItsRevision) {
+  store.putProject(projectNamed("first"));
+  ProjectContents contents{projectNamed("p"), {}, {imageOf("p", "i", {"t"}), imageOf("p", "j")}, {}};
+  contents.project.revision = 3;
+  contents.tags.push_back({"t", "p", "tag", std::nullopt, TagType::Regular});
+  IterationRecord iteration;
+  iteration.id = "it";
+  iteration.projectId = "p";
+  contents.iterations.push_back(iteration);
+  store.addProject(contents);
+  ASSERT_EQ(store.projects().size(), 2u);
+  EXPECT_EQ(store.projects()[1].id, "p");  // after the ones before it
+  EXPECT_EQ(store.project("p")->revision, 3u);
+  EXPECT_EQ(store.tags("p").size(), 1u);
+  ASSERT_EQ(store.images("p").size(), 2u);
+  EXPECT_EQ(store.image("p", "i")->tags.size(), 1u);
+  EXPECT_EQ(store.imageBytes("p", "j"), "bytes-j");
+  EXPECT_EQ(store.imageFeatures("p", {"i"}).front(), (std::vector<float>{1.0f, 2.0f}));
+  EXPECT_EQ(store.iterations("p").size(), 1u);
+}
+
 TEST_P(StoreContract, ImageBytesAndFeaturesByIdAfterDeletes) {
   store.putProject(projectNamed("p"));
   NewImage binary = imageOf("p", "i3");
