@@ -1,9 +1,11 @@
 // The stored-zip writer: local headers, data, central directory, end record (PKWARE APPNOTE 4.3).
 #include "mock_server/export_zip.h"
 
-#include <array>
+#include <algorithm>
 #include <limits>
 #include <stdexcept>
+
+#include <zlib.h>
 
 namespace cvmock::server {
 namespace {
@@ -44,26 +46,16 @@ void putCommonFields(std::string& out, const ZipEntry& entry, std::uint32_t crc)
   put16(out, static_cast<std::uint16_t>(entry.name.size()));
 }
 
-const std::array<std::uint32_t, 256>& crcTable() {
-  static const std::array<std::uint32_t, 256> table = [] {
-    std::array<std::uint32_t, 256> t{};
-    for (std::uint32_t n = 0; n < 256; ++n) {
-      std::uint32_t c = n;
-      for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-      t[n] = c;
-    }
-    return t;
-  }();
-  return table;
-}
-
 }  // namespace
 
 std::uint32_t crc32(std::string_view bytes) {
-  const auto& table = crcTable();
-  std::uint32_t c = 0xFFFFFFFFu;
-  for (char byte : bytes) c = table[(c ^ static_cast<unsigned char>(byte)) & 0xff] ^ (c >> 8);
-  return c ^ 0xFFFFFFFFu;
+  uLong crc = ::crc32(0L, Z_NULL, 0);
+  while (!bytes.empty()) {  // zlib takes lengths as uInt: feed it in pieces that fit
+    const std::size_t piece = std::min<std::size_t>(bytes.size(), std::numeric_limits<uInt>::max());
+    crc = ::crc32(crc, reinterpret_cast<const Bytef*>(bytes.data()), static_cast<uInt>(piece));
+    bytes.remove_prefix(piece);
+  }
+  return static_cast<std::uint32_t>(crc);
 }
 
 std::string writeStoredZip(const std::vector<ZipEntry>& entries) {
