@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "mock_server/http.h"  // httplib without the resolver macro that breaks Eigen
+#include "mock_server/api/http.h"  // httplib without the resolver macro that breaks Eigen
 #include <nlohmann/json.hpp>
 
 namespace cvmock::bench {

@@ -5,7 +5,7 @@
 #include <charconv>
 #include <regex>
 
-#include "mock_server/text.h"
+#include "mock_server/base/text.h"
 
 namespace cvmock::server::simulation {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-#include "mock_server/text.h"
+#include "mock_server/base/text.h"
 
 namespace cvmock::server::simulation {
 namespace {
@@ -47,23 +47,6 @@ nlohmann::json toJson(const JournalEntry& entry) {
           {"operation", entry.operation},   {"status", entry.status},
           {"durationMs", entry.durationMs}, {"requestId", entry.requestId},
           {"fault", entry.fault}};
-}
-
-JournalScope::JournalScope(Journal& journal, const Clock& clock, std::string method, std::string path,
-                           std::string requestId, const int& status)
-    : journal_(journal), status_(status), started_(std::chrono::steady_clock::now()) {
-  entry_.time = clock.now();
-  entry_.method = std::move(method);
-  entry_.path = std::move(path);
-  entry_.requestId = std::move(requestId);
-}
-
-JournalScope::~JournalScope() {
-  entry_.operation = std::move(operation);
-  entry_.fault = std::move(fault);
-  entry_.status = status_;
-  entry_.durationMs = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started_).count();
-  journal_.record(std::move(entry_));
 }
 
 }  // namespace cvmock::server::simulation

@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mock_server/clock.h"
+#include "mock_server/base/clock.h"
 
 namespace cvmock::server::simulation {
 
@@ -54,24 +54,5 @@ class Journal {
 };
 
 nlohmann::json toJson(const JournalEntry& entry);
-
-// Records one call when it goes out of scope, with the status the response then has and the time taken.
-class JournalScope {
- public:
-  JournalScope(Journal& journal, const Clock& clock, std::string method, std::string path, std::string requestId,
-               const int& status);
-  ~JournalScope();
-  JournalScope(const JournalScope&) = delete;
-  JournalScope& operator=(const JournalScope&) = delete;
-
-  std::string operation;  // set once the route is known
-  std::string fault;      // set when a fault applied
-
- private:
-  Journal& journal_;
-  JournalEntry entry_;
-  const int& status_;
-  std::chrono::steady_clock::time_point started_;
-};
 
 }  // namespace cvmock::server::simulation

@@ -9,8 +9,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mock_server/clock.h"
-#include "mock_server/records.h"
+#include "mock_server/base/clock.h"
+#include "mock_server/store/records.h"
 
 namespace cvmock::server::simulation {
 

@@ -3,7 +3,7 @@
 
 #include <ctime>
 
-#include "mock_server/errors.h"
+#include "mock_server/base/errors.h"
 
 namespace cvmock::server::simulation {
 namespace {

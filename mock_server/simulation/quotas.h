@@ -4,7 +4,7 @@
 #include <cstddef>
 #include <mutex>
 
-#include "mock_server/clock.h"
+#include "mock_server/base/clock.h"
 #include "mock_server/simulation/tiers.h"
 
 namespace cvmock::server::simulation {

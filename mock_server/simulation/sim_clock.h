@@ -6,7 +6,7 @@
 #include <optional>
 #include <string>
 
-#include "mock_server/clock.h"
+#include "mock_server/base/clock.h"
 
 namespace cvmock::server::simulation {
 

@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "mock_server/service_config.h"
+#include "mock_server/base/limits.h"
 #include "mock_server/simulation/simulation.h"
 
 namespace cvmock::server::simulation {

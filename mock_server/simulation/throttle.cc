@@ -6,13 +6,6 @@
 
 namespace cvmock::server::simulation {
 
-OperationClass classifyOperation(std::string_view operationId) {
-  if (operationId == "TrainProject") return OperationClass::Train;
-  const bool predicts = operationId.starts_with("Classify") || operationId.starts_with("Detect");
-  if (!predicts) return OperationClass::Other;
-  return operationId.ends_with("WithNoStore") ? OperationClass::PredictionNoStore : OperationClass::PredictionStored;
-}
-
 double ratePerSecond(const TierLimits& limits, OperationClass operationClass) {
   switch (operationClass) {
     case OperationClass::Train:

@@ -7,15 +7,15 @@
 #include <string_view>
 #include <tuple>
 
-#include "mock_server/clock.h"
+#include "mock_server/base/clock.h"
 #include "mock_server/simulation/tiers.h"
 
 namespace cvmock::server::simulation {
 
-// CONTRACT.md's four classes: TrainProject, predictions that store, predictions that do not, the rest.
+// CONTRACT.md's four classes: TrainProject, predictions that store, predictions that do not, the rest. Each
+// operation's row (api/operation.h) names its class.
 enum class OperationClass { Train, PredictionStored, PredictionNoStore, Other };
 
-OperationClass classifyOperation(std::string_view operationId);
 // The tier's rate for the class, requests per second; 0 means not throttled.
 double ratePerSecond(const TierLimits& limits, OperationClass operationClass);
 

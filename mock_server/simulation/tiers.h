@@ -6,7 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "mock_server/service_config.h"
+#include "mock_server/base/limits.h"
 
 namespace cvmock::server::simulation {
 

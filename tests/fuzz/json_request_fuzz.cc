@@ -8,12 +8,11 @@
 #include <string>
 #include <vector>
 
-#include "mock_server/call.h"
-#include "mock_server/errors.h"
-#include "mock_server/memory_store.h"
-#include "mock_server/routes.h"
-#include "mock_server/text.h"
-#include "mock_server/training_service.h"
+#include "mock_server/api/call.h"
+#include "mock_server/api/operation_target.h"
+#include "mock_server/base/errors.h"
+#include "mock_server/service/service.h"
+#include "mock_server/store/memory_store.h"
 
 namespace {
 
@@ -26,13 +25,16 @@ struct Target {
 
 // Every Training operation that reads a JSON body, except CreateImagesFromUrls (it would open connections).
 constexpr Target kTargets[] = {
-    {"POST", "projects/{project}/images/files"}, {"POST", "projects/{project}/images/tags"},
-    {"PATCH", "projects/{project}"},             {"PATCH", "projects/{project}/tags/{tag}"},
-    {"POST", "projects/{project}/train"},        {"PATCH", "projects/{project}/iterations/{tag}"},
+    {"POST", "/customvision/v3.3/training/projects/{project}/images/files"},
+    {"POST", "/customvision/v3.3/training/projects/{project}/images/tags"},
+    {"PATCH", "/customvision/v3.3/training/projects/{project}"},
+    {"PATCH", "/customvision/v3.3/training/projects/{project}/tags/{tag}"},
+    {"POST", "/customvision/v3.3/training/projects/{project}/train"},
+    {"PATCH", "/customvision/v3.3/training/projects/{project}/iterations/{tag}"},
 };
 
 struct Fixture {
-  std::unique_ptr<TrainingService> service;
+  std::unique_ptr<Service> service;
   std::string projectId;
   std::string tagId;
 };
@@ -41,9 +43,9 @@ Fixture& fixture() {
   static Fixture f = [] {
     ServiceConfig config;
     config.trainingWorkers = 0;  // queue trainings, never run them: the fuzzer exercises parsing
-    Fixture made{std::make_unique<TrainingService>(config, std::make_unique<MemoryStore>()), "", ""};
-    made.projectId = made.service->createProject({"fuzz", std::nullopt, std::nullopt, std::nullopt, {}}).id;
-    made.tagId = made.service->createTag(made.projectId, {"tag", std::nullopt, std::nullopt}).tag.id;
+    Fixture made{std::make_unique<Service>(config, std::make_unique<MemoryStore>()), "", ""};
+    made.projectId = made.service->projects().createProject({"fuzz", std::nullopt, std::nullopt, std::nullopt, {}}).id;
+    made.tagId = made.service->tags().createTag(made.projectId, {"tag", std::nullopt, std::nullopt}).tag.id;
     return made;
   }();
   return f;
@@ -65,18 +67,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   httplib::Request request;
   request.method = target.method;
   request.path = fill(target.path, f);
-  request.body.assign(reinterpret_cast<const char*>(data + 1), size - 1);
+  const std::string body(reinterpret_cast<const char*>(data + 1), size - 1);
   request.headers.emplace("Content-Type", "application/json");
   httplib::Response response;
-  std::optional<RouteMatch> match = matchRoute(trainingRoutes(), request.method, splitList(request.path, '/'));
-  if (!match) std::abort();
+  const OperationTarget operation = resolveOperation(request.method, request.path);
+  const RequestContext context{nullptr, "fuzz"};
+  const CallInput input{request, body, operation, context, wire::Dialect{}, wire::BlobLocation{"http://fuzz"}};
+  const ApiOptions options;
   try {
-    Call call(request, response, *f.service, std::move(match->params), "fuzz", wire::BlobLocation{"http://fuzz"});
-    match->route->handler(call);
+    Call call(input, response, *f.service, options);
+    operation.operation->handler(call);
   } catch (const ServiceError&) {
   } catch (const GatewayError&) {
   } catch (const nlohmann::json::exception&) {
   }
-  f.service->deleteAllImages(f.projectId);
+  f.service->images().deleteAllImages(f.projectId);
   return 0;
 }

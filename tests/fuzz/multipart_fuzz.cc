@@ -4,7 +4,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "mock_server/multipart.h"
+#include "mock_server/api/multipart.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   using namespace cvmock::server;

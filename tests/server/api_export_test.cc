@@ -6,12 +6,12 @@
 #include <gtest/gtest.h>
 
 #include "fixtures/generator.h"
-#include "mock_server/export_zip.h"
-#include "mock_server/ids.h"
-#include "mock_server/memory_store.h"
-#include "mock_server/project_transfer_snapshot.h"
-#include "mock_server/sqlite_store.h"
-#include "mock_server/training_service.h"
+#include "mock_server/base/ids.h"
+#include "mock_server/service/export_zip.h"
+#include "mock_server/service/project_transfer_snapshot.h"
+#include "mock_server/service/service.h"
+#include "mock_server/store/memory_store.h"
+#include "mock_server/store/sqlite_store.h"
 #include "tests/support/http_session.h"
 #include "tests/support/labelled_project.h"
 #include "tests/support/temp_dir.h"

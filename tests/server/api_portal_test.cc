@@ -1,7 +1,7 @@
 // The portal's static files over HTTP: served without a key, with their content types, and nothing else.
 #include <gtest/gtest.h>
 
-#include "mock_server/portal/embedded_files.h"
+#include "mock_server/gateway/portal/embedded_files.h"
 #include "tests/support/http_session.h"
 #include "tests/support/test_server.h"
 

@@ -4,7 +4,7 @@
 
 #include <cctype>
 
-#include "mock_server/resources.h"
+#include "mock_server/service/resources.h"
 #include "tests/support/labelled_project.h"
 #include "tests/support/test_server.h"
 

@@ -11,9 +11,9 @@
 #include <filesystem>
 #include <fstream>
 
-#include "mock_server/options.h"
-#include "mock_server/routes.h"
-#include "mock_server/text.h"
+#include "mock_server/api/operation.h"
+#include "mock_server/app/options.h"
+#include "mock_server/base/text.h"
 #include "tests/support/http_session.h"
 #include "tests/support/test_server.h"
 
@@ -43,21 +43,20 @@ int statusOf(httplib::Client& client, const std::string& method, const std::stri
 TEST(ApiSecurity, EveryRouteRefusesNoKeyAndTheOtherApisKey) {
   TestServer server;
   httplib::Client client(server.endpoint());
-  for (const server::Route& route : server::trainingRoutes()) {
-    const std::string path = "/customvision/v3.3/training" + concrete(route.pattern);
-    EXPECT_EQ(statusOf(client, route.method, path, {}), 401) << route.operationId;
-    EXPECT_EQ(statusOf(client, route.method, path, {{"Training-Key", "cvmock-prediction-key"}}), 401)
-        << route.operationId;
-    EXPECT_NE(statusOf(client, route.method, path, {{"Training-Key", "cvmock-training-key"}}), 401)
-        << route.operationId;
+  for (const server::Operation& row : server::trainingApi().operations) {
+    const std::string path = "/customvision/v3.3/training" + concrete(std::string(row.pattern));
+    const std::string method(row.method);
+    EXPECT_EQ(statusOf(client, method, path, {}), 401) << row.id;
+    EXPECT_EQ(statusOf(client, method, path, {{"Training-Key", "cvmock-prediction-key"}}), 401) << row.id;
+    EXPECT_NE(statusOf(client, method, path, {{"Training-Key", "cvmock-training-key"}}), 401) << row.id;
   }
-  for (const server::Route& route : server::predictionRoutes()) {
-    const std::string path = "/customvision/v3.0/prediction" + concrete(route.pattern);
-    EXPECT_EQ(statusOf(client, route.method, path, {}), 401) << route.operationId;
-    EXPECT_EQ(statusOf(client, route.method, path, {{"Prediction-Key", "cvmock-training-key"}}), 401)
-        << route.operationId;
-    EXPECT_EQ(statusOf(client, route.method, path, {{"Ocp-Apim-Subscription-Key", "cvmock-training-key"}}), 401)
-        << route.operationId;
+  for (const server::Operation& row : server::predictionApi().operations) {
+    const std::string path = "/customvision/v3.0/prediction" + concrete(std::string(row.pattern));
+    const std::string method(row.method);
+    EXPECT_EQ(statusOf(client, method, path, {}), 401) << row.id;
+    EXPECT_EQ(statusOf(client, method, path, {{"Prediction-Key", "cvmock-training-key"}}), 401) << row.id;
+    EXPECT_EQ(statusOf(client, method, path, {{"Ocp-Apim-Subscription-Key", "cvmock-training-key"}}), 401)
+        << row.id;
   }
 }
 
@@ -193,8 +192,8 @@ TEST(ApiSecurity, MultiServiceKeyAndLimitsFromTheCommandLine) {
   EXPECT_EQ(parsed.config.cognitiveServicesKey, "k");
   EXPECT_EQ(parsed.config.service.limits.maxTrainingImageBytes, 2000u);
   EXPECT_EQ(parsed.config.service.limits.maxPredictionImageBytes, 1000u);
-  EXPECT_EQ(parsed.config.service.urlFetch.allowedHosts, (std::vector<std::string>{"127.0.0.1", "localhost"}));
-  EXPECT_EQ(parsed.config.service.urlFetch.timeoutSeconds, 3);
+  EXPECT_EQ(parsed.config.urlFetch.allowedHosts, (std::vector<std::string>{"127.0.0.1", "localhost"}));
+  EXPECT_EQ(parsed.config.urlFetch.timeoutSeconds, 3);
   EXPECT_NE(server::parseOptions({"--max-prediction-image-bytes", "0"}, env).error, "");
 }
 

@@ -3,8 +3,6 @@
 
 #include <algorithm>
 
-#include "mock_server/routes.h"
-#include "mock_server/strict_query_params.h"
 #include "tests/support/http_session.h"
 #include "tests/support/test_server.h"
 
@@ -108,19 +106,6 @@ TEST_F(ApiTolerance, StrictCheckComesAfterTheKey) {
   // A wrong key is the gateway's 401 whatever else is wrong with the request.
   HttpSession wrong(strict.endpoint(), "/customvision/v3.3/Training", "training-key", "not-the-key");
   EXPECT_EQ(wrong.get("/projects?x=1").status, 401);
-}
-
-TEST(StrictQueryParameters, EveryRouteIsDescribedBySpec) {
-  const auto& table = server::specQueryParameters();
-  for (const auto* routes : {&server::trainingRoutes(), &server::predictionRoutes()}) {
-    for (const server::Route& route : *routes) {
-      EXPECT_TRUE(table.count(route.operationId)) << route.operationId << " has no spec parameter list";
-    }
-  }
-  // Spot checks of the generated table against the spec.
-  EXPECT_EQ(table.at("PublishIteration"), (std::vector<std::string>{"publishName", "predictionId", "overwrite"}));
-  EXPECT_EQ(table.at("ClassifyImage"), std::vector<std::string>{"application"});
-  EXPECT_TRUE(table.at("GetProjects").empty());
 }
 
 }  // namespace

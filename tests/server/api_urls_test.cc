@@ -97,8 +97,8 @@ class ApiUrls : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     server::ServerConfig config;
-    config.service.urlFetch.allowedHosts = {"127.0.0.1"};  // set explicitly: 127.0.0.2 is not allowed
-    config.service.urlFetch.timeoutSeconds = 2;
+    config.urlFetch.allowedHosts = {"127.0.0.1"};  // set explicitly: 127.0.0.2 is not allowed
+    config.urlFetch.timeoutSeconds = 2;
     server_ = std::make_unique<TestServer>(config);
     fixtures::FixtureSpec spec;
     spec.classes = {"circle", "square"};

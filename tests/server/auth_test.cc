@@ -1,7 +1,8 @@
 // Key comparison and key header lookup.
 #include <gtest/gtest.h>
 
-#include "mock_server/auth.h"
+#include "mock_server/base/text.h"
+#include "mock_server/gateway/auth.h"
 
 namespace cvmock::server {
 namespace {

@@ -1,7 +1,7 @@
 // Base64 decoding of CreateImagesFromFiles contents.
 #include <gtest/gtest.h>
 
-#include "mock_server/base64.h"
+#include "mock_server/base/base64.h"
 
 namespace cvmock::server {
 namespace {

@@ -1,7 +1,7 @@
 // The two date formats of the recordings and the HTTP Date header.
 #include <gtest/gtest.h>
 
-#include "mock_server/clock.h"
+#include "mock_server/base/clock.h"
 
 namespace cvmock::server {
 namespace {

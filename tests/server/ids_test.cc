@@ -4,7 +4,7 @@
 #include <regex>
 #include <set>
 
-#include "mock_server/ids.h"
+#include "mock_server/base/ids.h"
 
 namespace cvmock::server {
 namespace {

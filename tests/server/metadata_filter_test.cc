@@ -1,8 +1,8 @@
 // The `$filter` grammar over image metadata: eq, ne, and, or, parentheses, quoting, and malformed input.
 #include <gtest/gtest.h>
 
-#include "mock_server/errors.h"
-#include "mock_server/metadata_filter.h"
+#include "mock_server/base/errors.h"
+#include "mock_server/service/metadata_filter.h"
 
 namespace cvmock::server {
 namespace {

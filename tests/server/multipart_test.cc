@@ -1,7 +1,7 @@
 // The multipart/form-data parser: the shapes real clients send, and malformed bodies refused.
 #include <gtest/gtest.h>
 
-#include "mock_server/multipart.h"
+#include "mock_server/api/multipart.h"
 
 namespace cvmock::server {
 namespace {

@@ -4,7 +4,7 @@
 #include <fstream>
 #include <map>
 
-#include "mock_server/options.h"
+#include "mock_server/app/options.h"
 
 namespace cvmock::server {
 namespace {

@@ -5,8 +5,8 @@
 
 #include <sqlite3.h>
 
-#include "mock_server/sqlite_schema.h"
-#include "mock_server/sqlite_store.h"
+#include "mock_server/store/sqlite_schema.h"
+#include "mock_server/store/sqlite_store.h"
 #include "tests/support/temp_dir.h"
 
 namespace cvmock::server {
@@ -22,7 +22,7 @@ ProjectRecord projectNamed(const std::string& id) {
 // Random bytes do not compress or share pages, so the file grows by about their size.
 NewImage noiseImage(const std::string& projectId, const std::string& id, std::size_t size, std::mt19937& random) {
   NewImage image;
-  image.record = {id, projectId, now(), 8, 8, {{"t", now()}}, {}, "hash-" + id};
+  image.record = {id, projectId, std::chrono::system_clock::now(), 8, 8, {{"t", std::chrono::system_clock::now()}}, {}, "hash-" + id};
   image.bytes.resize(size);
   for (char& c : image.bytes) c = static_cast<char>(random());
   image.features.assign(819, 0.5f);
@@ -144,7 +144,7 @@ TEST(SqliteStore, AFailureHalfWayThroughABatchLeavesNothingOfIt) {
   }
   std::vector<NewImage> batch;
   for (const char* id : {"a", "b", "bad", "c"}) batch.push_back(noiseImage("p", id, 100, random));
-  batch[0].record.tags = {{"tag", now()}};
+  batch[0].record.tags = {{"tag", std::chrono::system_clock::now()}};
   const std::uint64_t revision = store.project("p")->revision;
   EXPECT_THROW(store.addImages(batch), sqlite::Error);
 
@@ -171,7 +171,7 @@ TEST(SqliteStore, AProjectAddedWholeIsAllOrNothing) {
     c.project.revision = 7;
     c.tags.push_back({"t1", id, "cat", std::nullopt, TagType::Regular});
     c.images = {noiseImage(id, "a", 100, random), noiseImage(id, "b", 100, random)};
-    c.images[0].record.tags = {{"t1", now()}};
+    c.images[0].record.tags = {{"t1", std::chrono::system_clock::now()}};
     IterationRecord iteration;
     iteration.id = id == "broken" ? "bad" : "it";
     iteration.projectId = id;
@@ -214,7 +214,7 @@ TEST(SqliteStore, ImageAndTagChangesAdvanceTheRevision) {
   store.addImages({noiseImage("p", "a", 100, random)});  // already there: nothing changes
   EXPECT_EQ(revision(), expected);
   ImageRecord tagged = *store.image("p", "a");
-  tagged.tags = {{"tag", now()}};
+  tagged.tags = {{"tag", std::chrono::system_clock::now()}};
   store.putImageRecords({tagged});
   EXPECT_EQ(revision(), ++expected);
   store.eraseTag("p", "tag");

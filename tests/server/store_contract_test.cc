@@ -4,8 +4,8 @@
 #include <functional>
 #include <memory>
 
-#include "mock_server/memory_store.h"
-#include "mock_server/sqlite_store.h"
+#include "mock_server/store/memory_store.h"
+#include "mock_server/store/sqlite_store.h"
 
 namespace cvmock::server {
 namespace {
@@ -21,7 +21,7 @@ NewImage imageOf(const std::string& projectId, const std::string& id, std::vecto
   NewImage image;
   image.record.id = id;
   image.record.projectId = projectId;
-  for (std::string& tagId : tagIds) image.record.tags.push_back({tagId, now()});
+  for (std::string& tagId : tagIds) image.record.tags.push_back({tagId, std::chrono::system_clock::now()});
   image.bytes = "bytes-" + id;
   image.features = {1.0f, 2.0f};
   return image;
@@ -59,7 +59,7 @@ TEST_P(StoreContract, ProjectFieldsRoundTrip) {
   project.domainId = "d";
   project.classificationType = ClassificationType::Multiclass;
   project.targetExportPlatforms = {"CoreML", "TensorFlow"};
-  project.created = now();
+  project.created = std::chrono::system_clock::now();
   project.lastModified = project.created + std::chrono::nanoseconds(1234567);
   project.revision = 42;
   project.iterationsCreated = 3;
@@ -82,7 +82,7 @@ TEST_P(StoreContract, NothingIsKeptForAnUnknownProject) {
   iteration.id = "it";
   iteration.projectId = "ghost";
   store.putIteration(iteration);
-  store.addPrediction({"pr", "ghost", "it", now(), "app", {}}, "image");
+  store.addPrediction({"pr", "ghost", "it", std::chrono::system_clock::now(), "app", {}}, "image");
   store.putProject(projectNamed("ghost"));
   EXPECT_TRUE(store.tags("ghost").empty());
   EXPECT_TRUE(store.images("ghost").empty());
@@ -112,7 +112,7 @@ TEST_P(StoreContract, ErasingAProjectErasesWhatItOwns) {
   iteration.id = "it";
   iteration.projectId = "p";
   store.putIteration(iteration);
-  store.addPrediction({"pr", "p", "it", now(), "app", {}}, "image");
+  store.addPrediction({"pr", "p", "it", std::chrono::system_clock::now(), "app", {}}, "image");
   store.eraseProject("p");
   EXPECT_FALSE(store.project("p"));
   EXPECT_FALSE(store.imageBytes("p", "i"));
@@ -173,7 +173,7 @@ TEST_P(StoreContract, PutImageRecordsReplacesTagsAndMetadata) {
   store.putProject(projectNamed("p"));
   store.addImages({imageOf("p", "i", {"a", "b"})});
   ImageRecord record = *store.image("p", "i");
-  record.tags = {{"c", now()}, {"a", now()}};
+  record.tags = {{"c", std::chrono::system_clock::now()}, {"a", std::chrono::system_clock::now()}};
   record.metadata = {{"k", "v"}};
   record.width = 17;
   ImageRecord ghost = record;
@@ -196,7 +196,7 @@ TEST_P(StoreContract, IterationsRoundTripExactly) {
   iteration.projectId = "p";
   iteration.name = "Iteration 1";
   iteration.status = IterationStatus::Completed;
-  iteration.created = now();
+  iteration.created = std::chrono::system_clock::now();
   iteration.lastModified = iteration.created;
   iteration.trainedAt = iteration.created + std::chrono::microseconds(7);
   iteration.domainId = "d";
@@ -242,7 +242,7 @@ TEST_P(StoreContract, IterationsRoundTripExactly) {
 
 TEST_P(StoreContract, PredictionsKeepTheirOrderAndValues) {
   store.putProject(projectNamed("p"));
-  const TimePoint created = now();
+  const TimePoint created = std::chrono::system_clock::now();
   store.addPrediction({"a", "p", "it", created, "app", {{"t", "tag", TagType::Regular, 0.123456789f}}}, "a");
   store.addPrediction({"b", "p", "it", created, "", {}}, "b");
   const std::vector<PredictionRecord> read = store.predictions("p");
@@ -259,9 +259,9 @@ TEST_P(StoreContract, PredictionsKeepTheirImageUntilErased) {
   store.putProject(projectNamed("p"));
   store.putProject(projectNamed("q"));
   const std::string bytes("\x89PNG\x00\xff", 6);
-  store.addPrediction({"a", "p", "it", now(), "", {}}, bytes);
-  store.addPrediction({"b", "p", "it", now(), "", {}}, "b");
-  store.addPrediction({"c", "q", "it", now(), "", {}}, "c");
+  store.addPrediction({"a", "p", "it", std::chrono::system_clock::now(), "", {}}, bytes);
+  store.addPrediction({"b", "p", "it", std::chrono::system_clock::now(), "", {}}, "b");
+  store.addPrediction({"c", "q", "it", std::chrono::system_clock::now(), "", {}}, "c");
   EXPECT_EQ(store.predictionImage("p", "a"), bytes);
   EXPECT_FALSE(store.predictionImage("q", "a"));  // ids are looked up within their project
   store.erasePredictions("p", {"a", "unknown"});

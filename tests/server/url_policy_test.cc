@@ -1,7 +1,7 @@
 // Image URLs: parsing, and the host policy decided before any connection.
 #include <gtest/gtest.h>
 
-#include "mock_server/url_policy.h"
+#include "mock_server/api/url_policy.h"
 
 namespace cvmock::server {
 namespace {

@@ -1,7 +1,7 @@
 // Wire models against the recorded bodies: key order, nulls, absent keys and number spelling.
 #include <gtest/gtest.h>
 
-#include "mock_server/wire.h"
+#include "mock_server/api/wire.h"
 
 namespace cvmock::server {
 namespace {

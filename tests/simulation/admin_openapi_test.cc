@@ -1,16 +1,16 @@
-// mock_server/admin/openapi.yaml documents every route of the admin table, with its method.
+// mock_server/api/admin/openapi.yaml documents every route of the admin table, with its method.
 #include <fstream>
 #include <sstream>
 
 #include <gtest/gtest.h>
 
-#include "mock_server/admin/admin_routes.h"
+#include "mock_server/api/admin/admin_routes.h"
 
 namespace cvmock::server::admin {
 namespace {
 
 std::string readOpenApi() {
-  std::ifstream file(std::string(CVMOCK_SOURCE_DIR) + "/mock_server/admin/openapi.yaml");
+  std::ifstream file(std::string(CVMOCK_SOURCE_DIR) + "/mock_server/api/admin/openapi.yaml");
   std::stringstream text;
   text << file.rdbuf();
   return text.str();

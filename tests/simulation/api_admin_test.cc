@@ -3,7 +3,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mock_server/healthcheck.h"
+#include "mock_server/app/healthcheck.h"
 #include "tests/simulation/simulation_session.h"
 
 namespace cvmock::testing {

@@ -1,7 +1,7 @@
 // Training lifecycle over HTTP: each mode, forced failures and hangs, and the real ordering by default.
 #include <gtest/gtest.h>
 
-#include "mock_server/training_service.h"
+#include "mock_server/service/service.h"
 #include "tests/simulation/simulation_session.h"
 
 namespace cvmock::testing {

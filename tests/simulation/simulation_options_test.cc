@@ -5,7 +5,7 @@
 
 #include <gtest/gtest.h>
 
-#include "mock_server/options.h"
+#include "mock_server/app/options.h"
 
 namespace cvmock::server {
 namespace {

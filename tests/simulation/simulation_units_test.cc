@@ -1,7 +1,7 @@
 // The simulation controls on their own: clock, tiers, throttle, faults, lifecycle, journal.
 #include <gtest/gtest.h>
 
-#include "mock_server/errors.h"
+#include "mock_server/base/errors.h"
 #include "mock_server/simulation/faults.h"
 #include "mock_server/simulation/journal.h"
 #include "mock_server/simulation/lifecycle.h"
@@ -93,13 +93,6 @@ TEST(Quotas, PredictionsAreCountedPerCalendarMonth) {
   EXPECT_THROW(quotas.countPrediction(clock.now()), ServiceError);
   clock.advance(seconds(1));  // 2024-02-01: a new month
   EXPECT_NO_THROW(quotas.countPrediction(clock.now()));
-}
-
-TEST(Throttle, ClassesFollowTheOperation) {
-  EXPECT_EQ(classifyOperation("TrainProject"), OperationClass::Train);
-  EXPECT_EQ(classifyOperation("ClassifyImage"), OperationClass::PredictionStored);
-  EXPECT_EQ(classifyOperation("ClassifyImageWithNoStore"), OperationClass::PredictionNoStore);
-  EXPECT_EQ(classifyOperation("GetProjects"), OperationClass::Other);
 }
 
 TEST(Throttle, AdmitsTheRateThenAsksToWaitUntilATokenIsBack) {

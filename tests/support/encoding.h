@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "mock_server/http.h"
+#include "mock_server/api/http.h"
 
 namespace cvmock::testing {
 

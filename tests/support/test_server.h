@@ -5,7 +5,7 @@
 #include <string>
 #include <thread>
 
-#include "mock_server/server.h"
+#include "mock_server/gateway/server.h"
 
 namespace cvmock::testing {
 
