@@ -50,7 +50,11 @@ struct RgbImage {
 };
 
 // Probes, then decodes to RGB (first frame of a GIF), applying the EXIF orientation of a JPEG.
-// Throws DecodeError as probeImage does, and with Format when the body is truncated or corrupt.
+// Throws DecodeError as probeImage does, and with Format when the data is corrupt or truncated. Truncated means
+// that the data ends before the pixels are all there: inside a JPEG scan (or before the EOI of a progressive or
+// multi-scan JPEG, whose later scans refine every pixel), a PNG's image data, a BMP's pixel array or the data of a
+// GIF's first image. What follows the pixels may be missing: a single-scan JPEG's EOI, a PNG's IEND, a GIF's later
+// frames and trailer. See decode_jpeg.h for the JPEG warnings that are harmless.
 RgbImage decodeImage(std::string_view bytes);
 
 }  // namespace cvmock::trainer

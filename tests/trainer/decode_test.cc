@@ -1,4 +1,5 @@
 // Decoding: the four accepted formats, refusal of bad data by kind, EXIF orientation, robustness.
+// Truncation has its own tests (truncation_test.cc), as has decoding after damaged data (decoder_isolation_test.cc).
 #include "trainer/decode.h"
 
 #include <cstdint>
@@ -6,45 +7,16 @@
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <stb_image_write.h>
+
+#include "tests/trainer/encoded_images.h"
 
 namespace cvmock::trainer {
 namespace {
 
-void appendTo(void* context, void* data, int size) {
-  static_cast<std::string*>(context)->append(static_cast<const char*>(data), size);
-}
-
-// width x height: the top half red, the bottom half blue.
-RgbImage redOverBlue(int width, int height) {
-  RgbImage image{width, height, std::vector<std::uint8_t>(std::size_t{3} * width * height)};
-  for (int y = 0; y < height; ++y) {
-    for (int x = 0; x < width; ++x) {
-      std::uint8_t* pixel = &image.pixels[(std::size_t{3} * (y * width + x))];
-      pixel[0] = y < height / 2 ? 255 : 0;
-      pixel[2] = y < height / 2 ? 0 : 255;
-    }
-  }
-  return image;
-}
-
-std::string png(const RgbImage& image) {
-  std::string out;
-  stbi_write_png_to_func(appendTo, &out, image.width, image.height, 3, image.pixels.data(), image.width * 3);
-  return out;
-}
-
-std::string bmp(const RgbImage& image) {
-  std::string out;
-  stbi_write_bmp_to_func(appendTo, &out, image.width, image.height, 3, image.pixels.data());
-  return out;
-}
-
-std::string jpeg(const RgbImage& image) {
-  std::string out;
-  stbi_write_jpg_to_func(appendTo, &out, image.width, image.height, 3, image.pixels.data(), 95);
-  return out;
-}
+using test_images::bmp;
+using test_images::jpeg;
+using test_images::png;
+using test_images::redOverBlue;
 
 // A hand-made 2 x 2 GIF, palette {red, blue}, pixels red blue / blue red. Its LZW stream is the 3-bit
 // codes clear 0 1 clear 1 0 end, packed least significant bit first.
