@@ -1,6 +1,7 @@
 // Checks format and size from the header, then decodes: JPEG with libjpeg-turbo, PNG, BMP and GIF with stb_image.
 #include "trainer/decode.h"
 
+#include <algorithm>
 #include <climits>
 #include <memory>
 #include <optional>
@@ -61,6 +62,9 @@ ImageInfo probeImage(std::string_view bytes) {
   }
   if (stored->width * stored->height > kMaxImagePixels) {
     refuse(DecodeFailure::Dimensions, "images are limited to " + std::to_string(kMaxImagePixels) + " pixels");
+  }
+  if (std::max(stored->width, stored->height) > kMaxAspectRatio * std::min(stored->width, stored->height)) {
+    refuse(DecodeFailure::Dimensions, "aspect ratios are limited to " + std::to_string(kMaxAspectRatio) + ":1");
   }
   int width = 0;
   int height = 0;

@@ -120,6 +120,18 @@ TEST(Decode, RefusesZeroAndOversizedSidesAsDimensions) {
   EXPECT_THROW(probeImage(pngHeader(kMaxImageSide + 1, 1)), DecodeError);
 }
 
+TEST(Decode, RefusesAspectRatiosBeyond25To1AsDimensions) {
+  EXPECT_EQ(failureOf(pngHeader(kMaxImageSide, 1)), DecodeFailure::Dimensions);
+  EXPECT_EQ(failureOf(pngHeader(26, 1)), DecodeFailure::Dimensions);
+  EXPECT_EQ(failureOf(pngHeader(1, 26)), DecodeFailure::Dimensions);
+  EXPECT_EQ(failureOf(pngHeader(501, 20)), DecodeFailure::Dimensions);
+  for (const auto& [width, height] : {std::pair{25, 1}, std::pair{1, 25}, std::pair{500, 20}}) {
+    const RgbImage decoded = decodeImage(png(redOverBlue(width, height)));
+    EXPECT_EQ(decoded.width, width);
+    EXPECT_EQ(decoded.height, height);
+  }
+}
+
 TEST(Decode, ExifOrientationSixRotatesClockwiseInBothByteOrders) {
   // Stored 32 x 16, red above blue; rotated 90 degrees clockwise it shows 16 x 32, blue left of red.
   for (const bool bigEndian : {false, true}) {
