@@ -4,7 +4,7 @@
 
 #include <csetjmp>
 #include <cstdint>
-#include <cstdio>  // jpeglib.h uses FILE without including it
+#include <cstdio>  // snprintf; and jpeglib.h uses FILE without including it
 #include <string>
 #include <vector>
 
@@ -25,11 +25,25 @@ struct Reports {
 
 Reports& reportsOf(j_common_ptr info) { return *reinterpret_cast<Reports*>(info->err); }
 
-// Ends the decoding: back to decompress()'s setjmp, past libjpeg's own frames only.
+// Ends the decoding with reports.message set: back to decompress()'s setjmp, past libjpeg's own frames only.
+[[noreturn]] void escape(Reports& reports) { std::longjmp(reports.escape, 1); }
+
+// Ends the decoding for the message libjpeg has just raised.
 [[noreturn]] void stop(j_common_ptr info) {
   Reports& reports = reportsOf(info);
   reports.manager.format_message(info, reports.message);
-  std::longjmp(reports.escape, 1);
+  escape(reports);
+}
+
+// Every scan of a progressive JPEG passes over the whole image, and a few bytes make one more: a 4 MB file could
+// hold a hundred thousand. Encoders write about ten; libjpeg-turbo advises a limit of 500.
+constexpr int kMaxScans = 500;
+
+void onProgress(j_common_ptr info) {
+  if (reinterpret_cast<j_decompress_ptr>(info)->input_scan_number <= kMaxScans) return;
+  Reports& reports = reportsOf(info);
+  std::snprintf(reports.message, sizeof reports.message, "more than %d scans", kMaxScans);
+  escape(reports);
 }
 
 // Warnings (negative levels) that mean pixels are missing stop the decoding as errors do: a scan's data ended
@@ -54,11 +68,13 @@ void onMessage(j_common_ptr info, int level) {
 struct Decompressor {
   jpeg_decompress_struct info{};
   Reports reports{};
+  jpeg_progress_mgr progress{};
 
   Decompressor() {
     info.err = jpeg_std_error(&reports.manager);
     reports.manager.error_exit = stop;
     reports.manager.emit_message = onMessage;
+    progress.progress_monitor = onProgress;
   }
   ~Decompressor() { jpeg_destroy_decompress(&info); }
   Decompressor(const Decompressor&) = delete;
@@ -81,6 +97,7 @@ bool decompress(Decompressor& decompressor, std::string_view bytes, int minSide,
   jpeg_decompress_struct& info = decompressor.info;
   if (setjmp(decompressor.reports.escape) != 0) return false;
   jpeg_create_decompress(&info);
+  info.progress = &decompressor.progress;
   jpeg_mem_src(&info, reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<unsigned long>(bytes.size()));
   jpeg_read_header(&info, TRUE);
   decompressor.reports.multiScan = jpeg_has_multiple_scans(&info);

@@ -13,7 +13,8 @@ namespace cvmock::trainer {
 // Throws DecodeError(Format) when libjpeg-turbo fails, and when pixels are missing: a scan's data ends or breaks
 // off (wrong restart marker, invalid Huffman code) before its last block, or a progressive or multi-scan image
 // ends before its EOI marker, when later scans may have been due. A missing EOI after the complete scan of a
-// single-scan image, and extraneous bytes between segments, lose no pixel and are accepted.
+// single-scan image, and extraneous bytes between segments, lose no pixel and are accepted. Refuses a JPEG of more
+// than 500 scans, each of which costs a pass over the whole image.
 // Every call uses its own decompressor: nothing one image leaves behind (a header read half-way, its tables)
 // can change the next one's outcome.
 RgbImage decodeJpeg(std::string_view bytes, int minSide);

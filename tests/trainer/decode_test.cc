@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
@@ -130,6 +131,29 @@ TEST(Decode, RefusesAspectRatiosBeyond25To1AsDimensions) {
     EXPECT_EQ(decoded.width, width);
     EXPECT_EQ(decoded.height, height);
   }
+}
+
+// A progressive JPEG with its last scan (from its SOS marker to EOI) sent again until it has `scans` scans.
+std::string withRepeatedLastScan(const std::string& progressive, int scans) {
+  constexpr std::string_view kStartOfScan("\xFF\xDA");
+  std::vector<std::size_t> starts;
+  for (std::size_t at = progressive.find(kStartOfScan); at != std::string::npos;) {
+    starts.push_back(at);
+    at = progressive.find(kStartOfScan, at + 2);
+  }
+  const std::size_t eoi = progressive.size() - 2;
+  std::string bytes = progressive.substr(0, eoi);
+  for (int extra = static_cast<int>(starts.size()); extra < scans; ++extra) {
+    bytes += progressive.substr(starts.back(), eoi - starts.back());
+  }
+  return bytes + progressive.substr(eoi);
+}
+
+TEST(Decode, RefusesJpegsOfMoreThan500ScansAsFormat) {
+  const std::string progressive = jpeg(redOverBlue(16, 16), {.progressive = true});
+  EXPECT_NO_THROW(decodeImage(withRepeatedLastScan(progressive, 500)));
+  EXPECT_EQ(failureOf(withRepeatedLastScan(progressive, 501)), DecodeFailure::Format);
+  EXPECT_EQ(failureOf(withRepeatedLastScan(progressive, 5000)), DecodeFailure::Format);
 }
 
 TEST(Decode, ExifOrientationSixRotatesClockwiseInBothByteOrders) {
