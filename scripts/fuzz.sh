@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
 
-targets=(decode_features json_request multipart)
+targets=(decode_features decode_isolation json_request multipart)
 # The fuzzers live in the ASan + UBSan build (clang), beside the sanitised test suites.
 bash scripts/sanitize.sh address --no-tests "${targets[@]/%/_fuzz}"
 

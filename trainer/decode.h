@@ -24,8 +24,9 @@ class DecodeError : public std::runtime_error {
   DecodeFailure failure_;
 };
 
-// The real service accepts sides up to 10,240 px.
+// The real service accepts sides up to 10,240 px, and aspect ratios up to 25:1.
 inline constexpr int kMaxImageSide = 10240;
+inline constexpr int kMaxAspectRatio = 25;
 
 // Decoding needs 3 bytes a pixel plus stb_image's work buffers (about as much again for PNG), so a small
 // compressed file of 10,240 x 10,240 px (a decompression bomb) would take over 600 MB per request. 40 million
@@ -38,8 +39,9 @@ struct ImageInfo {
   int height;
 };
 
-// Reads the header only. Throws DecodeError for data that is not a JPEG, PNG, BMP or GIF
-// (Format), and for a zero-size image, a side over kMaxImageSide or more than kMaxImagePixels (Dimensions).
+// Reads the header only. Throws DecodeError for data that is not a JPEG, PNG, BMP or GIF (Format), and for a
+// zero-size image, a side over kMaxImageSide, more than kMaxImagePixels, or a long side more than kMaxAspectRatio
+// times the short one (Dimensions).
 ImageInfo probeImage(std::string_view bytes);
 
 // Pixels, row-major, 3 bytes (R, G, B) each.
@@ -50,7 +52,11 @@ struct RgbImage {
 };
 
 // Probes, then decodes to RGB (first frame of a GIF), applying the EXIF orientation of a JPEG.
-// Throws DecodeError as probeImage does, and with Format when the body is truncated or corrupt.
+// Throws DecodeError as probeImage does, and with Format when the data is corrupt or truncated. Truncated means
+// that the data ends before the pixels are all there: inside a JPEG scan (or before the EOI of a progressive or
+// multi-scan JPEG, whose later scans refine every pixel), a PNG's image data, a BMP's pixel array or the data of a
+// GIF's first image. What follows the pixels may be missing: a single-scan JPEG's EOI, a PNG's IEND, a GIF's later
+// frames and trailer. See decode_jpeg.h for the JPEG warnings that are harmless.
 RgbImage decodeImage(std::string_view bytes);
 
 }  // namespace cvmock::trainer

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <optional>
 
+#include "trainer/decode_bytes.h"
 #include "trainer/jpeg_segments.h"
 
 namespace cvmock::trainer {
@@ -21,13 +22,7 @@ class TiffReader {
   TiffReader(std::string_view tiff, bool bigEndian) : tiff_(tiff), bigEndian_(bigEndian) {}
 
   std::optional<std::uint32_t> read(std::size_t at, std::size_t width) const {
-    if (at > tiff_.size() || width > tiff_.size() - at) return std::nullopt;
-    std::uint32_t value = 0;
-    for (std::size_t i = 0; i < width; ++i) {
-      const std::size_t index = bigEndian_ ? at + i : at + width - 1 - i;
-      value = (value << 8) | static_cast<std::uint8_t>(tiff_[index]);
-    }
-    return value;
+    return readUnsigned(tiff_, at, width, bigEndian_);
   }
 
  private:

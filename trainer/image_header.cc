@@ -1,22 +1,11 @@
 // Recognises JPEG (FF D8 FF), PNG (8-byte signature), BMP ("BM") and GIF ("GIF87a"/"GIF89a") and reads their size.
 #include "trainer/image_header.h"
 
-#include <cstddef>
-
+#include "trainer/decode_bytes.h"
 #include "trainer/jpeg_segments.h"
 
 namespace cvmock::trainer {
 namespace {
-
-std::optional<std::uint32_t> readUnsigned(std::string_view data, std::size_t at, std::size_t width, bool bigEndian) {
-  if (at > data.size() || width > data.size() - at) return std::nullopt;
-  std::uint32_t value = 0;
-  for (std::size_t i = 0; i < width; ++i) {
-    const std::size_t index = bigEndian ? at + i : at + width - 1 - i;
-    value = (value << 8) | static_cast<std::uint8_t>(data[index]);
-  }
-  return value;
-}
 
 std::optional<StoredSize> pngSize(std::string_view bytes) {
   // IHDR is the first chunk: signature (8), length (4), "IHDR" (4), width (4), height (4).
@@ -45,7 +34,8 @@ std::optional<StoredSize> bmpSize(std::string_view bytes) {
   if (!width || !height) return std::nullopt;
   if (core) return StoredSize{ImageFormat::Bmp, *width, *height};
   const std::int64_t signedHeight = static_cast<std::int32_t>(*height);
-  return StoredSize{ImageFormat::Bmp, static_cast<std::int32_t>(*width), signedHeight < 0 ? -signedHeight : signedHeight};
+  const std::int64_t rows = signedHeight < 0 ? -signedHeight : signedHeight;
+  return StoredSize{ImageFormat::Bmp, static_cast<std::int32_t>(*width), rows};
 }
 
 // Start-of-frame markers carry the size: C0..CF except DHT (C4), JPG (C8) and DAC (CC).

@@ -20,7 +20,7 @@ void forEachJpegSegment(std::string_view jpeg,
                         const std::function<bool(std::uint8_t marker, std::string_view payload)>& visit) {
   std::size_t at = 2;  // after SOI
   while (at < jpeg.size()) {
-    if (byteAt(jpeg, at) != 0xFF) return;
+    while (at < jpeg.size() && byteAt(jpeg, at) != 0xFF) ++at;  // stray bytes, skipped as libjpeg and stb_image do
     while (at < jpeg.size() && byteAt(jpeg, at) == 0xFF) ++at;  // fill bytes
     if (at >= jpeg.size()) return;
     const std::uint8_t marker = byteAt(jpeg, at++);

@@ -1,50 +1,23 @@
 // Decoding: the four accepted formats, refusal of bad data by kind, EXIF orientation, robustness.
+// Truncation has its own tests (truncation_test.cc), as has decoding after damaged data (decoder_isolation_test.cc).
 #include "trainer/decode.h"
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <gtest/gtest.h>
-#include <stb_image_write.h>
+
+#include "tests/trainer/encoded_images.h"
 
 namespace cvmock::trainer {
 namespace {
 
-void appendTo(void* context, void* data, int size) {
-  static_cast<std::string*>(context)->append(static_cast<const char*>(data), size);
-}
-
-// width x height: the top half red, the bottom half blue.
-RgbImage redOverBlue(int width, int height) {
-  RgbImage image{width, height, std::vector<std::uint8_t>(std::size_t{3} * width * height)};
-  for (int y = 0; y < height; ++y) {
-    for (int x = 0; x < width; ++x) {
-      std::uint8_t* pixel = &image.pixels[(std::size_t{3} * (y * width + x))];
-      pixel[0] = y < height / 2 ? 255 : 0;
-      pixel[2] = y < height / 2 ? 0 : 255;
-    }
-  }
-  return image;
-}
-
-std::string png(const RgbImage& image) {
-  std::string out;
-  stbi_write_png_to_func(appendTo, &out, image.width, image.height, 3, image.pixels.data(), image.width * 3);
-  return out;
-}
-
-std::string bmp(const RgbImage& image) {
-  std::string out;
-  stbi_write_bmp_to_func(appendTo, &out, image.width, image.height, 3, image.pixels.data());
-  return out;
-}
-
-std::string jpeg(const RgbImage& image) {
-  std::string out;
-  stbi_write_jpg_to_func(appendTo, &out, image.width, image.height, 3, image.pixels.data(), 95);
-  return out;
-}
+using test_images::bmp;
+using test_images::jpeg;
+using test_images::png;
+using test_images::redOverBlue;
 
 // A hand-made 2 x 2 GIF, palette {red, blue}, pixels red blue / blue red. Its LZW stream is the 3-bit
 // codes clear 0 1 clear 1 0 end, packed least significant bit first.
@@ -146,6 +119,41 @@ TEST(Decode, RefusesZeroAndOversizedSidesAsDimensions) {
   EXPECT_EQ(failureOf(pngHeader(kMaxImageSide + 1, 10)), DecodeFailure::Dimensions);
   EXPECT_EQ(failureOf(pngHeader(10, kMaxImageSide + 1)), DecodeFailure::Dimensions);
   EXPECT_THROW(probeImage(pngHeader(kMaxImageSide + 1, 1)), DecodeError);
+}
+
+TEST(Decode, RefusesAspectRatiosBeyond25To1AsDimensions) {
+  EXPECT_EQ(failureOf(pngHeader(kMaxImageSide, 1)), DecodeFailure::Dimensions);
+  EXPECT_EQ(failureOf(pngHeader(26, 1)), DecodeFailure::Dimensions);
+  EXPECT_EQ(failureOf(pngHeader(1, 26)), DecodeFailure::Dimensions);
+  EXPECT_EQ(failureOf(pngHeader(501, 20)), DecodeFailure::Dimensions);
+  for (const auto& [width, height] : {std::pair{25, 1}, std::pair{1, 25}, std::pair{500, 20}}) {
+    const RgbImage decoded = decodeImage(png(redOverBlue(width, height)));
+    EXPECT_EQ(decoded.width, width);
+    EXPECT_EQ(decoded.height, height);
+  }
+}
+
+// A progressive JPEG with its last scan (from its SOS marker to EOI) sent again until it has `scans` scans.
+std::string withRepeatedLastScan(const std::string& progressive, int scans) {
+  constexpr std::string_view kStartOfScan("\xFF\xDA");
+  std::vector<std::size_t> starts;
+  for (std::size_t at = progressive.find(kStartOfScan); at != std::string::npos;) {
+    starts.push_back(at);
+    at = progressive.find(kStartOfScan, at + 2);
+  }
+  const std::size_t eoi = progressive.size() - 2;
+  std::string bytes = progressive.substr(0, eoi);
+  for (int extra = static_cast<int>(starts.size()); extra < scans; ++extra) {
+    bytes += progressive.substr(starts.back(), eoi - starts.back());
+  }
+  return bytes + progressive.substr(eoi);
+}
+
+TEST(Decode, RefusesJpegsOfMoreThan500ScansAsFormat) {
+  const std::string progressive = jpeg(redOverBlue(16, 16), {.progressive = true});
+  EXPECT_NO_THROW(decodeImage(withRepeatedLastScan(progressive, 500)));
+  EXPECT_EQ(failureOf(withRepeatedLastScan(progressive, 501)), DecodeFailure::Format);
+  EXPECT_EQ(failureOf(withRepeatedLastScan(progressive, 5000)), DecodeFailure::Format);
 }
 
 TEST(Decode, ExifOrientationSixRotatesClockwiseInBothByteOrders) {
