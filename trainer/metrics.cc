@@ -20,12 +20,6 @@
 namespace cvmock::trainer {
 namespace {
 
-struct Counts {
-  long truePositives = 0;
-  long falsePositives = 0;
-  long falseNegatives = 0;
-};
-
 struct Proportion {
   double value = 0;
   double standardError = 0;
@@ -35,17 +29,6 @@ Proportion proportion(long hits, long total) {
   if (total == 0) return {};
   const double p = static_cast<double>(hits) / static_cast<double>(total);
   return {p, std::sqrt(p * (1 - p) / static_cast<double>(total))};
-}
-
-TagPerformance fromCounts(const Counts& counts) {
-  const Proportion precision = proportion(counts.truePositives, counts.truePositives + counts.falsePositives);
-  const Proportion recall = proportion(counts.truePositives, counts.truePositives + counts.falseNegatives);
-  TagPerformance performance;
-  performance.precision = precision.value;
-  performance.precisionStdDeviation = precision.standardError;
-  performance.recall = recall.value;
-  performance.recallStdDeviation = recall.standardError;
-  return performance;
 }
 
 Counts countAtThreshold(const Eigen::VectorXf& probabilities, const std::vector<bool>& positive, double threshold) {
@@ -83,6 +66,17 @@ std::vector<bool> carriesTag(const std::vector<std::vector<int>>& labels, int ta
 
 }  // namespace
 
+TagPerformance performanceOf(const Counts& counts) {
+  const Proportion precision = proportion(counts.truePositives, counts.truePositives + counts.falsePositives);
+  const Proportion recall = proportion(counts.truePositives, counts.truePositives + counts.falseNegatives);
+  TagPerformance performance;
+  performance.precision = precision.value;
+  performance.precisionStdDeviation = precision.standardError;
+  performance.recall = recall.value;
+  performance.recallStdDeviation = recall.standardError;
+  return performance;
+}
+
 Performance evaluate(const Eigen::MatrixXf& probabilities, const std::vector<std::vector<int>>& labels,
                      double threshold) {
   if (probabilities.rows() != static_cast<Eigen::Index>(labels.size())) {
@@ -96,7 +90,7 @@ Performance evaluate(const Eigen::MatrixXf& probabilities, const std::vector<std
     const Eigen::VectorXf column = probabilities.col(tag);
     const std::vector<bool> positive = carriesTag(labels, tag);
     const Counts counts = countAtThreshold(column, positive, threshold);
-    TagPerformance tagPerformance = fromCounts(counts);
+    TagPerformance tagPerformance = performanceOf(counts);
     tagPerformance.averagePrecision = averagePrecision(column, positive);
     if (std::find(positive.begin(), positive.end(), true) != positive.end()) {
       averagePrecisionSum += tagPerformance.averagePrecision;
@@ -107,7 +101,7 @@ Performance evaluate(const Eigen::MatrixXf& probabilities, const std::vector<std
     pooled.falseNegatives += counts.falseNegatives;
     performance.perTag.push_back(tagPerformance);
   }
-  performance.overall = fromCounts(pooled);
+  performance.overall = performanceOf(pooled);
   performance.overall.averagePrecision = tagsWithPositives == 0 ? 0 : averagePrecisionSum / tagsWithPositives;
   return performance;
 }

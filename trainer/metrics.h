@@ -16,6 +16,16 @@ struct TagPerformance {
   double averagePrecision = 0;
 };
 
+// Decisions of one tag (or pooled over tags) at a threshold.
+struct Counts {
+  long truePositives = 0;
+  long falsePositives = 0;
+  long falseNegatives = 0;
+};
+
+// Precision and recall of the counts with their standard errors, as metrics.cc states; averagePrecision 0.
+TagPerformance performanceOf(const Counts& counts);
+
 struct Performance {
   std::vector<TagPerformance> perTag;  // indexed like the model's tags
   TagPerformance overall;
