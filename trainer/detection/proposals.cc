@@ -1,0 +1,74 @@
+// Region proposals: hierarchical groupings of two segmentations, scored by how few regions straddle each box.
+#include "trainer/detection/proposals.h"
+
+#include <algorithm>
+
+#include "trainer/detection/grouping.h"
+#include "trainer/detection/segmentation.h"
+
+namespace cvmock::trainer::detection {
+namespace {
+
+// Proposals come from this pyramid level: 160 px on the long side segments in about a millisecond.
+constexpr int kProposalLevel = 1;
+// Two segmentations, fine and coarse: objects that one splits or merges with their surround, the other keeps.
+constexpr SegmentationOptions kStrategies[] = {{0.5f, 20}, {1.5f, 40}};
+// Proposals overlapping a better one by more than this add nothing.
+constexpr float kDuplicateOverlap = 0.9f;
+
+// Superpixel straddling (Alexe et al., 2012): 1 minus, over the regions s of a fine segmentation, the share of
+// the box that min(|s inside|, |s outside|) amounts to. A box around one whole object cuts few regions: near 1.
+float straddlingScore(const Segmentation& segmentation, const std::vector<int>& regionSizes,
+                      const PixelBounds& bounds, std::vector<int>& inside) {
+  std::vector<int> touched;
+  for (int y = bounds.top; y < bounds.bottom; ++y) {
+    const int* row = &segmentation.label[static_cast<std::size_t>(y) * segmentation.width];
+    for (int x = bounds.left; x < bounds.right; ++x) {
+      if (inside[row[x]]++ == 0) touched.push_back(row[x]);
+    }
+  }
+  long straddled = 0;
+  for (const int region : touched) {
+    straddled += std::min(inside[region], regionSizes[region] - inside[region]);
+    inside[region] = 0;
+  }
+  const long area = static_cast<long>(bounds.right - bounds.left) * (bounds.bottom - bounds.top);
+  return 1.0f - static_cast<float>(straddled) / static_cast<float>(area);
+}
+
+}  // namespace
+
+std::vector<Proposal> proposeRegions(std::string_view imageBytes) { return proposeRegions(decodeScene(imageBytes)); }
+
+std::vector<Proposal> proposeRegions(const Scene& scene) {
+  const ColourPlanes& image = scene.levels[kProposalLevel];
+  std::vector<PixelBounds> bounds;
+  Segmentation finest;
+  const PixelGraph graph = pixelGraph(image);
+  for (const SegmentationOptions& strategy : kStrategies) {
+    Segmentation segmentation = segmentImage(graph, strategy);
+    const std::vector<PixelBounds> grouped = groupRegions(image, segmentation);
+    bounds.insert(bounds.end(), grouped.begin(), grouped.end());
+    if (finest.regionCount == 0) finest = std::move(segmentation);
+  }
+  std::vector<int> regionSizes(static_cast<std::size_t>(finest.regionCount), 0);
+  for (const int label : finest.label) ++regionSizes[label];
+  std::vector<int> inside(regionSizes.size(), 0);
+  std::vector<Box> boxes;
+  std::vector<float> scores;
+  const auto width = static_cast<float>(image.width());
+  const auto height = static_cast<float>(image.height());
+  for (const PixelBounds& b : bounds) {
+    boxes.push_back({static_cast<float>(b.left) / width, static_cast<float>(b.top) / height,
+                     static_cast<float>(b.right - b.left) / width, static_cast<float>(b.bottom - b.top) / height});
+    scores.push_back(std::max(straddlingScore(finest, regionSizes, b, inside), 1e-3f));
+  }
+  std::vector<Proposal> proposals;
+  for (const int kept : nonMaximumSuppression(boxes, scores, kDuplicateOverlap)) {
+    if (static_cast<int>(proposals.size()) == kMaxProposals) break;
+    proposals.push_back({boxes[kept], scores[kept]});
+  }
+  return proposals;
+}
+
+}  // namespace cvmock::trainer::detection
