@@ -1,0 +1,221 @@
+// Object detection on generated scenes: held-out quality (mAP), training time and memory, proposal and
+// detection latency. See bench/README.md; figures in bench/REPORT.md.
+#include <sys/resource.h>
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bench/detection/box_drawing.h"
+#include "fixtures/detection_scenes.h"
+#include "trainer/detection/detection_metrics.h"
+#include "trainer/detection/detector_training.h"
+#include "trainer/detection/proposals.h"
+
+namespace {
+
+using namespace cvmock;
+using namespace cvmock::trainer::detection;
+using Clock = std::chrono::steady_clock;
+
+double millisecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+double cpuSeconds() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  const auto seconds = [](const timeval& t) { return static_cast<double>(t.tv_sec) + t.tv_usec / 1e6; };
+  return seconds(usage.ru_utime) + seconds(usage.ru_stime);
+}
+
+double threadCpuMilliseconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+double peakRssMiB() {
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  return static_cast<double>(usage.ru_maxrss) / 1024.0;
+}
+
+struct Flags {
+  std::string command;
+  std::map<std::string, std::string> values;
+
+  int number(const std::string& name, int fallback) const {
+    const auto it = values.find(name);
+    return it == values.end() ? fallback : std::stoi(it->second);
+  }
+  std::string text(const std::string& name) const {
+    const auto it = values.find(name);
+    return it == values.end() ? "" : it->second;
+  }
+};
+
+Flags parseFlags(int argc, char** argv) {
+  if (argc < 2) throw std::invalid_argument("a command is required");
+  Flags flags{argv[1], {}};
+  for (int i = 2; i + 1 < argc; i += 2) {
+    const std::string_view flag = argv[i];
+    if (!flag.starts_with("--")) throw std::invalid_argument("expected a --flag, got " + std::string(flag));
+    flags.values[std::string(flag.substr(2))] = argv[i + 1];
+  }
+  return flags;
+}
+
+fixtures::DetectionSceneSpec sceneSpec(const Flags& flags, int images, std::uint64_t seed) {
+  fixtures::DetectionSceneSpec spec;
+  spec.images = images;
+  spec.seed = seed;
+  spec.minObjects = flags.number("min-objects", 1);
+  spec.maxObjects = flags.number("max-objects", 4);
+  return spec;
+}
+
+// The scenes as training data; their bytes are moved, not copied (the server holds them once, so does this).
+DetectorTrainingData trainingData(std::vector<fixtures::DetectionScene>& scenes, const std::vector<std::string>& classes) {
+  DetectorTrainingData data;
+  data.tagCount = static_cast<int>(classes.size());
+  for (auto& scene : scenes) {
+    DetectionImage image{std::move(scene.bytes), {}};
+    for (const auto& object : scene.objects) {
+      const auto tag = std::find(classes.begin(), classes.end(), object.className) - classes.begin();
+      image.regions.push_back({static_cast<int>(tag), {object.left, object.top, object.width, object.height}});
+    }
+    data.images.push_back(std::move(image));
+  }
+  return data;
+}
+
+std::size_t regionCount(const DetectorTrainingData& data) {
+  std::size_t count = 0;
+  for (const DetectionImage& image : data.images) count += image.regions.size();
+  return count;
+}
+
+// The median and the 99th percentile.
+std::pair<double, double> percentiles(std::vector<double> values) {
+  std::sort(values.begin(), values.end());
+  const auto at = [&](double q) { return values[static_cast<std::size_t>(q * static_cast<double>(values.size() - 1))]; };
+  return {at(0.5), at(0.99)};
+}
+
+void printPerformance(const char* label, const cvmock::trainer::Performance& performance,
+                      const std::vector<std::string>& classes) {
+  std::printf("%s: mAP %.3f, precision %.3f, recall %.3f (threshold 0.5)\n", label,
+              performance.overall.averagePrecision, performance.overall.precision, performance.overall.recall);
+  for (std::size_t tag = 0; tag < classes.size(); ++tag) {
+    const auto& p = performance.perTag[tag];
+    std::printf("  %-10s AP %.3f  precision %.3f  recall %.3f\n", classes[tag].c_str(), p.averagePrecision,
+                p.precision, p.recall);
+  }
+}
+
+// The image with its regions in green and its detections of probability >= 0.5 in red, as NAME.png.
+void writeDrawing(const std::string& directory, const std::string& name, const DetectionImage& image,
+                  const std::vector<Detection>& detections) {
+  std::vector<cvmock::bench::DrawnBox> boxes;
+  for (const Region& region : image.regions) boxes.push_back({region.box, 0, 220, 0});
+  for (const Detection& detection : detections) {
+    if (detection.probability >= 0.5f) boxes.push_back({detection.box, 230, 0, 0});
+  }
+  std::filesystem::create_directories(directory);
+  std::ofstream(std::filesystem::path(directory) / (name + ".png"), std::ios::binary)
+      << cvmock::bench::drawBoxes(image.bytes, boxes);
+}
+
+// Trains on --train scenes, reports the holdout's and a fresh test set's mAP, and the training's cost.
+int quality(const Flags& flags) {
+  const fixtures::DetectionSceneSpec trainSpec = sceneSpec(flags, flags.number("train", 200), flags.number("seed", 1));
+  auto scenes = fixtures::generateDetectionScenes(trainSpec);
+  const DetectorTrainingData data = trainingData(scenes, trainSpec.classes);
+  const Clock::time_point start = Clock::now();
+  const double cpuStart = cpuSeconds();
+  const DetectorTrainingResult result = trainDetector(data, DetectorTrainingOptions{});
+  const double trainingSeconds = millisecondsSince(start) / 1000;
+  const double trainingCpu = cpuSeconds() - cpuStart;
+  std::vector<std::vector<Region>> heldOutTruth;
+  for (const int image : result.holdout) heldOutTruth.push_back(data.images[image].regions);
+  std::printf("trained on %zu scenes, %zu regions (%zu scenes held out) in %.2f s (CPU %.2f s), peak RSS %.0f MiB, "
+              "model %zu bytes\n", scenes.size(), regionCount(data), result.holdout.size(), trainingSeconds, trainingCpu,
+              peakRssMiB(), result.detector.serialize().size());
+  const int tags = data.tagCount;
+  printPerformance("holdout", evaluateDetections(result.holdoutDetections, heldOutTruth, tags, 0.5), trainSpec.classes);
+
+  auto testScenes =
+      fixtures::generateDetectionScenes(sceneSpec(flags, flags.number("test", 100), flags.number("seed", 1) + 1000));
+  const DetectorTrainingData test = trainingData(testScenes, trainSpec.classes);
+  std::vector<std::vector<Detection>> predicted;
+  std::vector<std::vector<Region>> truth;
+  for (std::size_t i = 0; i < testScenes.size(); ++i) {
+    predicted.push_back(result.detector.detect(test.images[i].bytes));
+    truth.push_back(test.images[i].regions);
+    if (!flags.text("draw").empty() && i < 12) writeDrawing(flags.text("draw"), testScenes[i].fileName, test.images[i], predicted.back());
+  }
+  printPerformance("test set", evaluateDetections(predicted, truth, tags, 0.5, 0.5), trainSpec.classes);
+  std::printf("test set mAP at overlap 0.3: %.3f, 0.7: %.3f\n",
+              evaluateDetections(predicted, truth, tags, 0.5, 0.3).overall.averagePrecision,
+              evaluateDetections(predicted, truth, tags, 0.5, 0.7).overall.averagePrecision);
+  return 0;
+}
+
+// Proposals and detection on --images 640 x 480 JPEG scenes, one call at a time: wall and CPU time per call.
+int speed(const Flags& flags) {
+  fixtures::DetectionSceneSpec spec = sceneSpec(flags, flags.number("train", 100), 1);
+  auto scenes = fixtures::generateDetectionScenes(spec);
+  const DetectorTrainingResult trained = trainDetector(trainingData(scenes, spec.classes), DetectorTrainingOptions{});
+  spec.images = flags.number("images", 200);
+  spec.seed = 2;
+  const auto probes = fixtures::generateDetectionScenes(spec);
+  std::vector<double> proposalWall, proposalCpu, detectWall, detectCpu;
+  std::size_t proposals = 0, detections = 0, bytes = 0;
+  for (const auto& probe : probes) {
+    Clock::time_point start = Clock::now();
+    double cpu = threadCpuMilliseconds();
+    proposals += proposeRegions(probe.bytes).size();
+    proposalWall.push_back(millisecondsSince(start));
+    proposalCpu.push_back(threadCpuMilliseconds() - cpu);
+    start = Clock::now();
+    cpu = threadCpuMilliseconds();
+    detections += trained.detector.detect(probe.bytes).size();
+    detectWall.push_back(millisecondsSince(start));
+    detectCpu.push_back(threadCpuMilliseconds() - cpu);
+    bytes += probe.bytes.size();
+  }
+  const double n = static_cast<double>(probes.size());
+  const auto [proposalP50, proposalP99] = percentiles(proposalWall);
+  const auto [detectP50, detectP99] = percentiles(detectWall);
+  std::printf("%zu JPEGs of %d x %d (mean %.0f bytes), one call at a time on one thread\n", probes.size(), spec.width,
+              spec.height, static_cast<double>(bytes) / n);
+  std::printf("proposals: p50 %.2f ms, p99 %.2f ms (CPU p50 %.2f ms), %.1f boxes per image\n", proposalP50,
+              proposalP99, percentiles(proposalCpu).first, static_cast<double>(proposals) / n);
+  std::printf("detect:    p50 %.2f ms, p99 %.2f ms (CPU p50 %.2f ms), %.1f detections per image\n", detectP50,
+              detectP99, percentiles(detectCpu).first, static_cast<double>(detections) / n);
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  try {
+    const Flags flags = parseFlags(argc, argv);
+    if (flags.command == "quality") return quality(flags);
+    if (flags.command == "speed") return speed(flags);
+    throw std::invalid_argument("unknown command " + flags.command);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "detection_bench: %s\n", error.what());
+    return 2;
+  }
+}
