@@ -28,7 +28,7 @@ class Detector {
 
   // Detections in an encoded image, highest probability first (ties in a fixed order): for each proposal and
   // tag, the probability the classifier gives that tag and the box refined for it; then, per tag,
-  // non-maximum suppression at IoU 0.5, and no detection below 0.01 or past the first 200. The same detector
+  // non-maximum suppression at IoU 0.3, and no detection below 0.01 or past the first 200. The same detector
   // and bytes always give the same detections, in the same order. Throws DecodeError (trainer/decode.h) for
   // bytes that are not an image, std::logic_error on a default-constructed Detector.
   std::vector<Detection> detect(std::string_view imageBytes) const;

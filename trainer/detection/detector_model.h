@@ -14,7 +14,7 @@
 namespace cvmock::trainer::detection {
 
 // Per tag, detections overlapping a more probable one by more than this are dropped.
-inline constexpr float kSuppressionOverlap = 0.5f;
+inline constexpr float kSuppressionOverlap = 0.3f;
 inline constexpr float kMinDetectionProbability = 0.01f;
 inline constexpr int kMaxDetections = 200;
 
