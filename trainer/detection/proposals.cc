@@ -2,6 +2,7 @@
 #include "trainer/detection/proposals.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "trainer/detection/grouping.h"
 #include "trainer/detection/segmentation.h"
@@ -51,6 +52,15 @@ std::vector<Proposal> proposeRegions(const Scene& scene) {
     bounds.insert(bounds.end(), grouped.begin(), grouped.end());
     if (finest.regionCount == 0) finest = std::move(segmentation);
   }
+  // Many merges only absorb a region inside the other's bounds: the same box again.
+  const auto order = [](const PixelBounds& a, const PixelBounds& b) {
+    return std::tie(a.left, a.top, a.right, a.bottom) < std::tie(b.left, b.top, b.right, b.bottom);
+  };
+  const auto same = [](const PixelBounds& a, const PixelBounds& b) {
+    return std::tie(a.left, a.top, a.right, a.bottom) == std::tie(b.left, b.top, b.right, b.bottom);
+  };
+  std::sort(bounds.begin(), bounds.end(), order);
+  bounds.erase(std::unique(bounds.begin(), bounds.end(), same), bounds.end());
   std::vector<int> regionSizes(static_cast<std::size_t>(finest.regionCount), 0);
   for (const int label : finest.label) ++regionSizes[label];
   std::vector<int> inside(regionSizes.size(), 0);
