@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <stdexcept>
 #include <string>
@@ -16,6 +17,7 @@
 #include <vector>
 
 #include "bench/detection/box_drawing.h"
+#include "bench/detection/photo_composites.h"
 #include "fixtures/detection_scenes.h"
 #include "trainer/detection/detection_metrics.h"
 #include "trainer/detection/detector_training.h"
@@ -171,6 +173,74 @@ int quality(const Flags& flags) {
   return 0;
 }
 
+// Share of the images with exactly one region whose most probable detection has its tag and IoU >= 0.5 with it.
+std::pair<int, int> topDetectionHits(const std::vector<std::vector<Detection>>& predicted,
+                                     const std::vector<std::vector<Region>>& truth) {
+  int hits = 0, images = 0;
+  for (std::size_t i = 0; i < truth.size(); ++i) {
+    if (truth[i].size() != 1) continue;
+    ++images;
+    hits += !predicted[i].empty() && predicted[i][0].tag == truth[i][0].tag &&
+            intersectionOverUnion(predicted[i][0].box, truth[i][0].box) >= 0.5f;
+  }
+  return {hits, images};
+}
+
+// Detects every image of `test`, prints its metrics, draws the first few when --draw is given.
+void evaluateOn(const char* label, const Detector& detector, const DetectorTrainingData& test,
+                const std::vector<std::string>& classes, const Flags& flags) {
+  std::vector<std::vector<Detection>> predicted;
+  std::vector<std::vector<Region>> truth;
+  for (std::size_t i = 0; i < test.images.size(); ++i) {
+    predicted.push_back(detector.detect(test.images[i].bytes));
+    truth.push_back(test.images[i].regions);
+    if (!flags.text("draw").empty() && i < 12) {
+      writeDrawing(flags.text("draw"), std::string(label) + "_" + std::to_string(i), test.images[i], predicted.back());
+    }
+  }
+  printPerformance(label, evaluateDetections(predicted, truth, test.tagCount, 0.5, 0.5), classes);
+  const auto [hits, single] = topDetectionHits(predicted, truth);
+  std::printf("  mAP at overlap 0.3: %.3f, 0.7: %.3f; top detection right (tag, IoU >= 0.5) on %d of %d "
+              "one-object images\n",
+              evaluateDetections(predicted, truth, test.tagCount, 0.5, 0.3).overall.averagePrecision,
+              evaluateDetections(predicted, truth, test.tagCount, 0.5, 0.7).overall.averagePrecision, hits, single);
+}
+
+// Fashion-MNIST product photos on crops of real photographs (--backgrounds DIR: scikit-image's data folder).
+// Trains on composites over the first two thirds of the photos; tests on fresh composites with unseen items,
+// over the same photos and over the last third.
+int photos(const Flags& flags) {
+  const std::vector<std::string> names = {"astronaut.png", "brick.png",   "chelsea.png", "coffee.png",
+                                          "grass.png",     "gravel.png",  "motorcycle_left.png", "rocket.jpg",
+                                          "hubble_deep_field.jpg", "coins.png", "camera.png", "motorcycle_right.png"};
+  std::vector<std::string> seen, unseen;
+  for (std::size_t i = 0; i < names.size(); ++i) {
+    std::ifstream file(std::filesystem::path(flags.text("backgrounds")) / names[i], std::ios::binary);
+    if (!file) throw std::runtime_error("missing background " + names[i] + " (see bench/README.md)");
+    std::string bytes((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    (i < 8 ? seen : unseen).push_back(std::move(bytes));
+  }
+  const std::vector<std::string> classes = {"trouser", "sneaker", "bag"};
+  cvmock::bench::CompositeSpec spec;
+  spec.images = flags.number("train", 300);
+  const DetectorTrainingData data = cvmock::bench::makeComposites(spec, seen, cvmock::bench::readFashionSplit("train", 500));
+  const Clock::time_point start = Clock::now();
+  const double cpuStart = cpuSeconds();
+  const DetectorTrainingResult result = trainDetector(data, DetectorTrainingOptions{});
+  std::printf("trained on %zu composites, %zu regions in %.2f s (CPU %.2f s)\n", data.images.size(), regionCount(data),
+              millisecondsSince(start) / 1000, cpuSeconds() - cpuStart);
+  std::vector<std::vector<Region>> heldOutTruth;
+  for (const int image : result.holdout) heldOutTruth.push_back(data.images[image].regions);
+  printPerformance("holdout", evaluateDetections(result.holdoutDetections, heldOutTruth, data.tagCount, 0.5), classes);
+  const cvmock::bench::FashionSplit testItems = cvmock::bench::readFashionSplit("t10k", 200);
+  spec.images = flags.number("test", 100);
+  spec.seed = 2;
+  evaluateOn("seen_photos", result.detector, cvmock::bench::makeComposites(spec, seen, testItems), classes, flags);
+  spec.seed = 3;
+  evaluateOn("unseen_photos", result.detector, cvmock::bench::makeComposites(spec, unseen, testItems), classes, flags);
+  return 0;
+}
+
 // Proposals and detection on --images 640 x 480 JPEG scenes, one call at a time: wall and CPU time per call.
 int speed(const Flags& flags) {
   fixtures::DetectionSceneSpec spec = sceneSpec(flags, flags.number("train", 100), 1);
@@ -213,6 +283,7 @@ int main(int argc, char** argv) {
     const Flags flags = parseFlags(argc, argv);
     if (flags.command == "quality") return quality(flags);
     if (flags.command == "speed") return speed(flags);
+    if (flags.command == "photos") return photos(flags);
     throw std::invalid_argument("unknown command " + flags.command);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "detection_bench: %s\n", error.what());
