@@ -1,12 +1,11 @@
 // Little-endian binary writing and checked reading: the serialised forms of models and detectors.
 #pragma once
 
+#include <Eigen/Core>
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <utility>
-
-#include <Eigen/Core>
 
 namespace cvmock::trainer {
 

@@ -25,9 +25,7 @@ class SplitMix64 {
   }
 
   // Uniform in [low, high), from the top 24 bits (exactly representable as a float).
-  float uniform(float low, float high) {
-    return low + (high - low) * (static_cast<float>(next() >> 40) * 0x1p-24f);
-  }
+  float uniform(float low, float high) { return low + (high - low) * (static_cast<float>(next() >> 40) * 0x1p-24f); }
 
  private:
   std::uint64_t state_;

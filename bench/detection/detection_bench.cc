@@ -87,7 +87,8 @@ fixtures::DetectionSceneSpec sceneSpec(const Flags& flags, int images, std::uint
 }
 
 // The scenes as training data; their bytes are moved, not copied (the server holds them once, so does this).
-DetectorTrainingData trainingData(std::vector<fixtures::DetectionScene>& scenes, const std::vector<std::string>& classes) {
+DetectorTrainingData trainingData(std::vector<fixtures::DetectionScene>& scenes,
+                                  const std::vector<std::string>& classes) {
   DetectorTrainingData data;
   data.tagCount = static_cast<int>(classes.size());
   for (auto& scene : scenes) {
@@ -110,7 +111,9 @@ std::size_t regionCount(const DetectorTrainingData& data) {
 // The median and the 99th percentile.
 std::pair<double, double> percentiles(std::vector<double> values) {
   std::sort(values.begin(), values.end());
-  const auto at = [&](double q) { return values[static_cast<std::size_t>(q * static_cast<double>(values.size() - 1))]; };
+  const auto at = [&](double q) {
+    return values[static_cast<std::size_t>(q * static_cast<double>(values.size() - 1))];
+  };
   return {at(0.5), at(0.99)};
 }
 
@@ -120,8 +123,8 @@ void printPerformance(const char* label, const cvmock::trainer::Performance& per
               performance.overall.averagePrecision, performance.overall.precision, performance.overall.recall);
   for (std::size_t tag = 0; tag < classes.size(); ++tag) {
     const auto& p = performance.perTag[tag];
-    std::printf("  %-10s AP %.3f  precision %.3f  recall %.3f\n", classes[tag].c_str(), p.averagePrecision,
-                p.precision, p.recall);
+    std::printf("  %-10s AP %.3f  precision %.3f  recall %.3f\n", classes[tag].c_str(), p.averagePrecision, p.precision,
+                p.recall);
   }
 }
 
@@ -150,9 +153,11 @@ int quality(const Flags& flags) {
   const double trainingCpu = cpuSeconds() - cpuStart;
   std::vector<std::vector<Region>> heldOutTruth;
   for (const int image : result.holdout) heldOutTruth.push_back(data.images[image].regions);
-  std::printf("trained on %zu scenes, %zu regions (%zu scenes held out) in %.2f s (CPU %.2f s), peak RSS %.0f MiB, "
-              "model %zu bytes\n", scenes.size(), regionCount(data), result.holdout.size(), trainingSeconds, trainingCpu,
-              peakRssMiB(), result.detector.serialize().size());
+  std::printf(
+      "trained on %zu scenes, %zu regions (%zu scenes held out) in %.2f s (CPU %.2f s), peak RSS %.0f MiB, "
+      "model %zu bytes\n",
+      scenes.size(), regionCount(data), result.holdout.size(), trainingSeconds, trainingCpu, peakRssMiB(),
+      result.detector.serialize().size());
   const int tags = data.tagCount;
   printPerformance("holdout", evaluateDetections(result.holdoutDetections, heldOutTruth, tags, 0.5), trainSpec.classes);
 
@@ -164,7 +169,8 @@ int quality(const Flags& flags) {
   for (std::size_t i = 0; i < testScenes.size(); ++i) {
     predicted.push_back(result.detector.detect(test.images[i].bytes));
     truth.push_back(test.images[i].regions);
-    if (!flags.text("draw").empty() && i < 12) writeDrawing(flags.text("draw"), testScenes[i].fileName, test.images[i], predicted.back());
+    if (!flags.text("draw").empty() && i < 12)
+      writeDrawing(flags.text("draw"), testScenes[i].fileName, test.images[i], predicted.back());
   }
   printPerformance("test set", evaluateDetections(predicted, truth, tags, 0.5, 0.5), trainSpec.classes);
   std::printf("test set mAP at overlap 0.3: %.3f, 0.7: %.3f\n",
@@ -200,19 +206,20 @@ void evaluateOn(const char* label, const Detector& detector, const DetectorTrain
   }
   printPerformance(label, evaluateDetections(predicted, truth, test.tagCount, 0.5, 0.5), classes);
   const auto [hits, single] = topDetectionHits(predicted, truth);
-  std::printf("  mAP at overlap 0.3: %.3f, 0.7: %.3f; top detection right (tag, IoU >= 0.5) on %d of %d "
-              "one-object images\n",
-              evaluateDetections(predicted, truth, test.tagCount, 0.5, 0.3).overall.averagePrecision,
-              evaluateDetections(predicted, truth, test.tagCount, 0.5, 0.7).overall.averagePrecision, hits, single);
+  std::printf(
+      "  mAP at overlap 0.3: %.3f, 0.7: %.3f; top detection right (tag, IoU >= 0.5) on %d of %d "
+      "one-object images\n",
+      evaluateDetections(predicted, truth, test.tagCount, 0.5, 0.3).overall.averagePrecision,
+      evaluateDetections(predicted, truth, test.tagCount, 0.5, 0.7).overall.averagePrecision, hits, single);
 }
 
 // Fashion-MNIST product photos on crops of real photographs (--backgrounds DIR: scikit-image's data folder).
 // Trains on composites over the first two thirds of the photos; tests on fresh composites with unseen items,
 // over the same photos and over the last third.
 int photos(const Flags& flags) {
-  const std::vector<std::string> names = {"astronaut.png", "brick.png",   "chelsea.png", "coffee.png",
-                                          "grass.png",     "gravel.png",  "motorcycle_left.png", "rocket.jpg",
-                                          "hubble_deep_field.jpg", "coins.png", "camera.png", "motorcycle_right.png"};
+  const std::vector<std::string> names = {
+      "astronaut.png",       "brick.png",  "chelsea.png",           "coffee.png", "grass.png",  "gravel.png",
+      "motorcycle_left.png", "rocket.jpg", "hubble_deep_field.jpg", "coins.png",  "camera.png", "motorcycle_right.png"};
   std::vector<std::string> seen, unseen;
   for (std::size_t i = 0; i < names.size(); ++i) {
     std::ifstream file(std::filesystem::path(flags.text("backgrounds")) / names[i], std::ios::binary);
@@ -223,7 +230,8 @@ int photos(const Flags& flags) {
   const std::vector<std::string> classes = {"trouser", "sneaker", "bag"};
   cvmock::bench::CompositeSpec spec;
   spec.images = flags.number("train", 300);
-  const DetectorTrainingData data = cvmock::bench::makeComposites(spec, seen, cvmock::bench::readFashionSplit("train", 500));
+  const DetectorTrainingData data =
+      cvmock::bench::makeComposites(spec, seen, cvmock::bench::readFashionSplit("train", 500));
   const Clock::time_point start = Clock::now();
   const double cpuStart = cpuSeconds();
   const DetectorTrainingResult result = trainDetector(data, DetectorTrainingOptions{});
@@ -269,8 +277,8 @@ int speed(const Flags& flags) {
   const auto [detectP50, detectP99] = percentiles(detectWall);
   std::printf("%zu JPEGs of %d x %d (mean %.0f bytes), one call at a time on one thread\n", probes.size(), spec.width,
               spec.height, static_cast<double>(bytes) / n);
-  std::printf("proposals: p50 %.2f ms, p99 %.2f ms (CPU p50 %.2f ms), %.1f boxes per image\n", proposalP50,
-              proposalP99, percentiles(proposalCpu).first, static_cast<double>(proposals) / n);
+  std::printf("proposals: p50 %.2f ms, p99 %.2f ms (CPU p50 %.2f ms), %.1f boxes per image\n", proposalP50, proposalP99,
+              percentiles(proposalCpu).first, static_cast<double>(proposals) / n);
   std::printf("detect:    p50 %.2f ms, p99 %.2f ms (CPU p50 %.2f ms), %.1f detections per image\n", detectP50,
               detectP99, percentiles(detectCpu).first, static_cast<double>(detections) / n);
   return 0;

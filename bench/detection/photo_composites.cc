@@ -56,7 +56,8 @@ Box paste(ColourPlanes& canvas, const Eigen::ArrayXXf& item, const Placed& at) {
       for (Eigen::ArrayXXf* plane : {&canvas.red, &canvas.green, &canvas.blue}) {
         (*plane)(cy, cx) = (1 - alpha) * (*plane)(cy, cx) + alpha * value;
       }
-      if (alpha >= 0.5f) left = std::min(left, cx), top = std::min(top, cy), right = std::max(right, cx), bottom = std::max(bottom, cy);
+      if (alpha >= 0.5f)
+        left = std::min(left, cx), top = std::min(top, cy), right = std::max(right, cx), bottom = std::max(bottom, cy);
     }
   }
   if (right < left) return {};
@@ -85,7 +86,8 @@ trainer::detection::DetectorTrainingData makeComposites(const CompositeSpec& spe
   std::vector<std::vector<int>> itemsOfClass(spec.classes.size());
   for (std::size_t i = 0; i < items.labels.size(); ++i) {
     const auto found = std::find(spec.classes.begin(), spec.classes.end(), items.labels[i]);
-    if (found != spec.classes.end()) itemsOfClass[static_cast<std::size_t>(found - spec.classes.begin())].push_back(static_cast<int>(i));
+    if (found != spec.classes.end())
+      itemsOfClass[static_cast<std::size_t>(found - spec.classes.begin())].push_back(static_cast<int>(i));
   }
   if (std::any_of(itemsOfClass.begin(), itemsOfClass.end(), [](const auto& list) { return list.empty(); }) ||
       backgrounds.empty()) {
@@ -99,7 +101,8 @@ trainer::detection::DetectorTrainingData makeComposites(const CompositeSpec& spe
   const int shorter = std::min(spec.width, spec.height);
   for (int image = 0; image < spec.images; ++image) {
     ColourPlanes canvas = randomCrop(photos[random.below(photos.size())], spec.width, spec.height, random);
-    const int count = spec.minObjects + static_cast<int>(random.below(static_cast<std::uint64_t>(spec.maxObjects - spec.minObjects + 1)));
+    const int count = spec.minObjects +
+                      static_cast<int>(random.below(static_cast<std::uint64_t>(spec.maxObjects - spec.minObjects + 1)));
     std::vector<Placed> placed;
     trainer::detection::DetectionImage composite;
     for (int object = 0; object < count; ++object) {
@@ -111,8 +114,8 @@ trainer::detection::DetectorTrainingData makeComposites(const CompositeSpec& spe
         const Placed at{static_cast<int>(random.below(static_cast<std::uint64_t>(spec.width - side))),
                         static_cast<int>(random.below(static_cast<std::uint64_t>(spec.height - side))), side};
         const bool clear = std::none_of(placed.begin(), placed.end(), [&](const Placed& other) {
-          return at.left < other.left + other.side && other.left < at.left + at.side && at.top < other.top + other.side &&
-                 other.top < at.top + at.side;
+          return at.left < other.left + other.side && other.left < at.left + at.side &&
+                 at.top < other.top + other.side && other.top < at.top + at.side;
         });
         if (!clear) continue;
         const Box box = paste(canvas, scaledItem(items.images[static_cast<std::size_t>(item)], side), at);

@@ -1,11 +1,11 @@
 // Boxes in normalised coordinates: validity, clamping, IoU and non-maximum suppression, edge cases included.
-#include "trainer/detection/box.h"
+#include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 #include <stdexcept>
 
-#include <gtest/gtest.h>
+#include "trainer/detection/box.h"
 
 namespace cvmock::trainer::detection {
 namespace {

@@ -1,10 +1,10 @@
 // Detection metrics on small cases worked out by hand: matching, precision and recall at a threshold, AP, mAP.
 #include "trainer/detection/detection_metrics.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <stdexcept>
-
-#include <gtest/gtest.h>
 
 namespace cvmock::trainer::detection {
 namespace {

@@ -1,8 +1,8 @@
 // The detector's building blocks: resampling, segmentation, hierarchical grouping and box regression.
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <stdexcept>
-
-#include <gtest/gtest.h>
 
 #include "trainer/detection/box_regression.h"
 #include "trainer/detection/grouping.h"
@@ -47,7 +47,8 @@ TEST(ResampleRect, HalvingAveragesEachTwoByTwoBlock) {
   for (int y = 0; y < 3; ++y) {
     for (int x = 0; x < 4; ++x) {
       const float expected = (image.red(2 * y, 2 * x) + image.red(2 * y, 2 * x + 1) + image.red(2 * y + 1, 2 * x) +
-                              image.red(2 * y + 1, 2 * x + 1)) / 4;
+                              image.red(2 * y + 1, 2 * x + 1)) /
+                             4;
       EXPECT_NEAR(half.red(y, x), expected, 1e-6f);
     }
   }
@@ -142,8 +143,7 @@ TEST(FitBoxRegressor, RefusesMismatchedOrEmptyRows) {
   const Eigen::MatrixXf features = Eigen::MatrixXf::Ones(3, 2);
   const Eigen::MatrixXf offsets = Eigen::MatrixXf::Zero(3, 4);
   EXPECT_THROW(fitBoxRegressor({features, offsets, Eigen::VectorXi::Zero(2), 1}, 1, {}), std::invalid_argument);
-  EXPECT_THROW(fitBoxRegressor({features, offsets, Eigen::VectorXi::Constant(3, -1), 1}, 1, {}),
-               std::invalid_argument);
+  EXPECT_THROW(fitBoxRegressor({features, offsets, Eigen::VectorXi::Constant(3, -1), 1}, 1, {}), std::invalid_argument);
 }
 
 }  // namespace

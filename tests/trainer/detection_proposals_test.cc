@@ -1,10 +1,9 @@
 // Region proposals: they cover the labelled objects of generated scenes, are ranked, distinct and deterministic.
-#include "trainer/detection/proposals.h"
-
 #include <gtest/gtest.h>
 
 #include "tests/trainer/detection_scenes.h"
 #include "trainer/decode.h"
+#include "trainer/detection/proposals.h"
 
 namespace cvmock::trainer::detection {
 namespace {
@@ -59,9 +58,7 @@ TEST(ProposeRegions, AreTheSameForTheSameBytes) {
   }
 }
 
-TEST(ProposeRegions, RefuseBytesThatAreNotAnImage) {
-  EXPECT_THROW(proposeRegions("not an image"), DecodeError);
-}
+TEST(ProposeRegions, RefuseBytesThatAreNotAnImage) { EXPECT_THROW(proposeRegions("not an image"), DecodeError); }
 
 }  // namespace
 }  // namespace cvmock::trainer::detection

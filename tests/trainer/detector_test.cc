@@ -1,9 +1,9 @@
 // The detector end to end on small generated scenes: quality floor, determinism, round trip, refusals.
 #include "trainer/detection/detector.h"
 
-#include <stdexcept>
-
 #include <gtest/gtest.h>
+
+#include <stdexcept>
 
 #include "tests/trainer/detection_scenes.h"
 #include "trainer/decode.h"

@@ -1,11 +1,10 @@
 // Box refinement: R-CNN offsets between boxes, and a ridge regression per class from features to offsets.
 #include "trainer/detection/box_regression.h"
 
+#include <Eigen/Cholesky>
 #include <algorithm>
 #include <cmath>
 #include <stdexcept>
-
-#include <Eigen/Cholesky>
 
 namespace cvmock::trainer::detection {
 namespace {
@@ -57,10 +56,9 @@ BoxRegressor fitBoxRegressor(const RegressionSamples& samples, double lambda, co
     if (mine.empty()) continue;
     // Centred, so the free bias is the mean offset and the penalty only shrinks the slopes. The products run
     // in float (standardised, centred values are small); the solve in double.
-    Eigen::MatrixXf x = (samples.features(mine, Eigen::all).rowwise() - regressor.standardization.mean.transpose())
-                            .array()
-                            .rowwise() *
-                        regressor.standardization.scale.transpose().array();
+    Eigen::MatrixXf x =
+        (samples.features(mine, Eigen::all).rowwise() - regressor.standardization.mean.transpose()).array().rowwise() *
+        regressor.standardization.scale.transpose().array();
     Eigen::MatrixXf y = samples.offsets(mine, Eigen::all);
     const Eigen::RowVectorXf xMean = x.colwise().mean();
     const Eigen::RowVectorXf yMean = y.colwise().mean();

@@ -1,9 +1,8 @@
 // The fitted parts of a detector and how they turn a decoded scene into detections.
 #pragma once
 
-#include <vector>
-
 #include <Eigen/Core>
+#include <vector>
 
 #include "trainer/detection/box_regression.h"
 #include "trainer/detection/detector.h"

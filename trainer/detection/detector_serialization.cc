@@ -72,8 +72,8 @@ Detector Detector::deserialize(std::string_view bytes) {
   reader.floats(regressor.weights.data(), regressor.weights.size());
   reader.floats(regressor.bias.data(), regressor.bias.size());
   try {
-    return Detector(std::make_shared<const DetectorModel>(std::move(tags), std::move(classifier),
-                                                          std::move(regressor)));
+    return Detector(
+        std::make_shared<const DetectorModel>(std::move(tags), std::move(classifier), std::move(regressor)));
   } catch (const std::invalid_argument& error) {
     throw std::runtime_error(error.what());
   }

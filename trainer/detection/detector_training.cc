@@ -32,7 +32,8 @@ void requireTrainable(const DetectorTrainingData& data, const DetectorTrainingOp
   for (const DetectionImage& image : data.images) {
     for (const Region& region : image.regions) {
       if (region.tag < 0 || region.tag >= data.tagCount) throw std::invalid_argument("region tag index out of range");
-      if (!isValidRegion(region.box)) throw std::invalid_argument("a region must lie inside the image and have an area");
+      if (!isValidRegion(region.box))
+        throw std::invalid_argument("a region must lie inside the image and have an area");
     }
   }
 }
@@ -45,9 +46,9 @@ std::vector<int> trainedTags(const DetectorTrainingData& data, const DetectorTra
   }
   std::vector<int> tags;
   for (int tag = 0; tag < data.tagCount; ++tag) {
-    const bool selected = options.selectedTags.empty() ||
-                          std::find(options.selectedTags.begin(), options.selectedTags.end(), tag) !=
-                              options.selectedTags.end();
+    const bool selected =
+        options.selectedTags.empty() ||
+        std::find(options.selectedTags.begin(), options.selectedTags.end(), tag) != options.selectedTags.end();
     if (selected && hasRegion[static_cast<std::size_t>(tag)]) tags.push_back(tag);
   }
   if (tags.empty()) throw std::invalid_argument("training needs at least one selected tag with a region");
@@ -85,14 +86,15 @@ struct SampleTable {
   Eigen::MatrixXf offsets;
   std::vector<int> classes;
   std::vector<float> overlap;
-  std::vector<int> image;       // per row
+  std::vector<int> image;              // per row
   std::vector<Eigen::Index> firstRow;  // per image: its initial rows, then its hard-negative rows
 
   SampleTable(const std::vector<ImageTruth>& truths) {
     Eigen::Index rows = 0;
     for (std::size_t i = 0; i < truths.size(); ++i) {
       firstRow.push_back(rows);
-      const auto regions = std::count_if(truths[i].classes.begin(), truths[i].classes.end(), [](int c) { return c >= 0; });
+      const auto regions =
+          std::count_if(truths[i].classes.begin(), truths[i].classes.end(), [](int c) { return c >= 0; });
       const Eigen::Index capacity = maxInitialSamples(static_cast<int>(regions)) + maxHardNegatives();
       image.insert(image.end(), static_cast<std::size_t>(capacity), static_cast<int>(i));
       rows += capacity;
@@ -129,8 +131,8 @@ struct Fit {
 };
 
 // Fits the classifier (from start) and the box regressor on the rows whose weight is 1.
-Fit fitOn(const SampleTable& table, int backgroundClass, const Eigen::VectorXf& rowWeights, const Eigen::VectorXd& start,
-          bool withRegressor) {
+Fit fitOn(const SampleTable& table, int backgroundClass, const Eigen::VectorXf& rowWeights,
+          const Eigen::VectorXd& start, bool withRegressor) {
   const Eigen::VectorXf blockWeights = featureBlockWeights();
   Eigen::MatrixXf targets = Eigen::MatrixXf::Zero(table.features.rows(), backgroundClass + 1);
   Eigen::VectorXi regressionClasses = Eigen::VectorXi::Constant(table.features.rows(), -1);
@@ -138,7 +140,8 @@ Fit fitOn(const SampleTable& table, int backgroundClass, const Eigen::VectorXf& 
     const int cls = table.classes[static_cast<std::size_t>(row)];
     if (cls < 0) continue;
     targets(row, cls) = 1;
-    if (rowWeights(row) > 0 && cls < backgroundClass && table.overlap[static_cast<std::size_t>(row)] >= kRegressionOverlap) {
+    if (rowWeights(row) > 0 && cls < backgroundClass &&
+        table.overlap[static_cast<std::size_t>(row)] >= kRegressionOverlap) {
       regressionClasses(row) = cls;
     }
   }
@@ -183,16 +186,17 @@ DetectorTrainingResult trainDetector(const DetectorTrainingData& data, const Det
   runTasksInParallel(imageCount, [&](int image) {
     const Scene scene = decodeScene(data.images[image].bytes);
     proposals[image] = proposeRegions(scene);
-    const Samples samples = initialSamples(scene, proposals[image], truths[image], backgroundClass,
-                                           imageSeed(options.seed, image));
+    const Samples samples =
+        initialSamples(scene, proposals[image], truths[image], backgroundClass, imageSeed(options.seed, image));
     hardRow[image] = table.put(table.firstRow[image], samples);
   });
   const Fit firstFit = fitOn(table, backgroundClass, table.weights(training), {}, false);
 
   // Second pass: the background crops that first fit takes most for objects, from every image.
   runTasksInParallel(imageCount, [&](int image) {
-    table.put(hardRow[image], hardNegatives(decodeScene(data.images[image].bytes), proposals[image], truths[image],
-                                            backgroundClass, imageSeed(options.seed, image), firstFit.classifier.model));
+    table.put(hardRow[image],
+              hardNegatives(decodeScene(data.images[image].bytes), proposals[image], truths[image], backgroundClass,
+                            imageSeed(options.seed, image), firstFit.classifier.model));
   });
 
   const Fit heldOutFit = fitOn(table, backgroundClass, table.weights(training), firstFit.classifier.parameters, true);
@@ -201,12 +205,14 @@ DetectorTrainingResult trainDetector(const DetectorTrainingData& data, const Det
   runTasksInParallel(static_cast<int>(result.holdout.size()), [&](int i) {
     const int image = result.holdout[i];
     const Scene scene = decodeScene(data.images[image].bytes);
-    result.holdoutDetections[i] = heldOutModel.detect(proposals[image], featuresOfBoxes(scene, boxesOf(proposals[image])));
+    result.holdoutDetections[i] =
+        heldOutModel.detect(proposals[image], featuresOfBoxes(scene, boxesOf(proposals[image])));
   });
 
-  const Fit finalFit = fitOn(table, backgroundClass, table.weights([](int) { return true; }),
-                             heldOutFit.classifier.parameters, true);
-  result.detector = Detector(std::make_shared<const DetectorModel>(tags, finalFit.classifier.model, finalFit.regressor));
+  const Fit finalFit =
+      fitOn(table, backgroundClass, table.weights([](int) { return true; }), heldOutFit.classifier.parameters, true);
+  result.detector =
+      Detector(std::make_shared<const DetectorModel>(tags, finalFit.classifier.model, finalFit.regressor));
   return result;
 }
 

@@ -34,8 +34,8 @@ struct DetectorTrainingOptions {
 };
 
 struct DetectorTrainingResult {
-  Detector detector;                                 // fitted on every image: what gets published
-  std::vector<int> holdout;                          // indices into DetectorTrainingData::images, increasing
+  Detector detector;                                      // fitted on every image: what gets published
+  std::vector<int> holdout;                               // indices into DetectorTrainingData::images, increasing
   std::vector<std::vector<Detection>> holdoutDetections;  // per holdout image, from a detector fitted without them
 };
 

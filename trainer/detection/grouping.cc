@@ -13,7 +13,7 @@ constexpr int kColourBins = 25;  // per channel
 struct Group {
   PixelBounds bounds;
   int size = 0;
-  Eigen::ArrayXf colour;    // 3 x kColourBins shares, each channel's summing to 1
+  Eigen::ArrayXf colour;        // 3 x kColourBins shares, each channel's summing to 1
   std::vector<int> neighbours;  // sorted group indices
   bool alive = true;
 };
@@ -47,7 +47,8 @@ std::vector<Group> initialGroups(const ColourPlanes& image, const Segmentation& 
         groups[label].neighbours.push_back(other);
         groups[other].neighbours.push_back(label);
       };
-      if (x + 1 < segmentation.width) link(segmentation.label[static_cast<std::size_t>(y) * segmentation.width + x + 1]);
+      if (x + 1 < segmentation.width)
+        link(segmentation.label[static_cast<std::size_t>(y) * segmentation.width + x + 1]);
       if (y + 1 < segmentation.height) {
         link(segmentation.label[static_cast<std::size_t>(y + 1) * segmentation.width + x]);
       }
@@ -96,7 +97,8 @@ std::vector<PixelBounds> groupRegions(const ColourPlanes& image, const Segmentat
     merged.bounds = unite(groups[a].bounds, groups[b].bounds);
     merged.size = groups[a].size + groups[b].size;
     merged.colour = (groups[a].colour * static_cast<float>(groups[a].size) +
-                     groups[b].colour * static_cast<float>(groups[b].size)) / static_cast<float>(merged.size);
+                     groups[b].colour * static_cast<float>(groups[b].size)) /
+                    static_cast<float>(merged.size);
     std::set_union(groups[a].neighbours.begin(), groups[a].neighbours.end(), groups[b].neighbours.begin(),
                    groups[b].neighbours.end(), std::back_inserter(merged.neighbours));
     std::erase_if(merged.neighbours, [&](int n) { return n == a || n == b || !groups[n].alive; });
@@ -108,7 +110,8 @@ std::vector<PixelBounds> groupRegions(const ColourPlanes& image, const Segmentat
       theirs.insert(std::upper_bound(theirs.begin(), theirs.end(), index), index);
     }
     groups.push_back(std::move(merged));
-    for (const int n : groups.back().neighbours) queue.emplace(similarity(groups[n], groups.back(), imageSize), n, index);
+    for (const int n : groups.back().neighbours)
+      queue.emplace(similarity(groups[n], groups.back(), imageSize), n, index);
   }
   std::vector<PixelBounds> bounds;
   bounds.reserve(groups.size());

@@ -23,8 +23,8 @@ constexpr float kDuplicateOverlap = 0.9f;
 
 // Superpixel straddling (Alexe et al., 2012): 1 minus, over the regions s of a segmentation, the share of the
 // box that min(|s inside|, |s outside|) amounts to. A box around one whole object cuts few regions: near 1.
-float straddlingScore(const Segmentation& segmentation, const std::vector<int>& regionSizes,
-                      const PixelBounds& bounds, std::vector<int>& inside) {
+float straddlingScore(const Segmentation& segmentation, const std::vector<int>& regionSizes, const PixelBounds& bounds,
+                      std::vector<int>& inside) {
   std::vector<int> touched;
   for (int y = bounds.top; y < bounds.bottom; ++y) {
     const int* row = &segmentation.label[static_cast<std::size_t>(y) * segmentation.width];

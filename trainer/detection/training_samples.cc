@@ -12,7 +12,7 @@ namespace cvmock::trainer::detection {
 namespace {
 
 constexpr int kJitteredCopies = 4;
-constexpr int kJitterAttempts = 20;  // per copy, before the copy is given up
+constexpr int kJitterAttempts = 20;           // per copy, before the copy is given up
 constexpr int kObjectProposalsPerRegion = 4;  // proposals that are one object are near-copies of each other
 constexpr int kInitialBackground = 16;
 constexpr int kMiningCandidates = 32;  // background proposals the first classifier scores, per image
@@ -125,8 +125,8 @@ Samples initialSamples(const Scene& scene, const std::vector<Proposal>& proposal
     const Match match = bestMatch(proposal.box, truth);
     if (match.overlap < kObjectOverlap) continue;
     const auto r = static_cast<std::size_t>(match.region);
-    objectProposals[r].push_back({proposal.box, truth.classes[r], offsetsBetween(proposal.box, truth.boxes[r]),
-                                  match.overlap});
+    objectProposals[r].push_back(
+        {proposal.box, truth.classes[r], offsetsBetween(proposal.box, truth.boxes[r]), match.overlap});
   }
   for (std::vector<Crop>& found : objectProposals) {
     for (std::size_t i = found.size(); i > 1; --i) std::swap(found[i - 1], found[random.below(i)]);

@@ -1,10 +1,9 @@
 // The crops one training image contributes: objects and their jittered copies, background, hard negatives.
 #pragma once
 
+#include <Eigen/Core>
 #include <cstdint>
 #include <vector>
-
-#include <Eigen/Core>
 
 #include "trainer/detection/box.h"
 #include "trainer/detection/proposals.h"
@@ -27,9 +26,9 @@ struct ImageTruth {
 
 // Rows for the classifier and the box regressor.
 struct Samples {
-  Eigen::MatrixXf features;  // n x featureDimension()
-  std::vector<int> classes;  // per row: an object class, or the background class (the class count)
-  Eigen::MatrixXf offsets;   // n x 4: from the row's box to its region (zeros for background)
+  Eigen::MatrixXf features;    // n x featureDimension()
+  std::vector<int> classes;    // per row: an object class, or the background class (the class count)
+  Eigen::MatrixXf offsets;     // n x 4: from the row's box to its region (zeros for background)
   std::vector<float> overlap;  // per row: IoU with its region (0 for background)
 
   Eigen::Index rows() const { return features.rows(); }
