@@ -77,33 +77,41 @@ TagPerformance performanceOf(const Counts& counts) {
   return performance;
 }
 
-Performance evaluate(const Eigen::MatrixXf& probabilities, const std::vector<std::vector<int>>& labels,
-                     double threshold) {
-  if (probabilities.rows() != static_cast<Eigen::Index>(labels.size())) {
-    throw std::invalid_argument("one label list per row of probabilities is required");
-  }
+Performance combineTags(const std::vector<TagOutcome>& tags) {
   Performance performance;
   Counts pooled;
   double averagePrecisionSum = 0;
   int tagsWithPositives = 0;
-  for (int tag = 0; tag < probabilities.cols(); ++tag) {
-    const Eigen::VectorXf column = probabilities.col(tag);
-    const std::vector<bool> positive = carriesTag(labels, tag);
-    const Counts counts = countAtThreshold(column, positive, threshold);
-    TagPerformance tagPerformance = performanceOf(counts);
-    tagPerformance.averagePrecision = averagePrecision(column, positive);
-    if (std::find(positive.begin(), positive.end(), true) != positive.end()) {
-      averagePrecisionSum += tagPerformance.averagePrecision;
+  for (const TagOutcome& tag : tags) {
+    TagPerformance tagPerformance = performanceOf(tag.counts);
+    tagPerformance.averagePrecision = tag.averagePrecision;
+    if (tag.hasPositives) {
+      averagePrecisionSum += tag.averagePrecision;
       ++tagsWithPositives;
     }
-    pooled.truePositives += counts.truePositives;
-    pooled.falsePositives += counts.falsePositives;
-    pooled.falseNegatives += counts.falseNegatives;
+    pooled.truePositives += tag.counts.truePositives;
+    pooled.falsePositives += tag.counts.falsePositives;
+    pooled.falseNegatives += tag.counts.falseNegatives;
     performance.perTag.push_back(tagPerformance);
   }
   performance.overall = performanceOf(pooled);
   performance.overall.averagePrecision = tagsWithPositives == 0 ? 0 : averagePrecisionSum / tagsWithPositives;
   return performance;
+}
+
+Performance evaluate(const Eigen::MatrixXf& probabilities, const std::vector<std::vector<int>>& labels,
+                     double threshold) {
+  if (probabilities.rows() != static_cast<Eigen::Index>(labels.size())) {
+    throw std::invalid_argument("one label list per row of probabilities is required");
+  }
+  std::vector<TagOutcome> outcomes;
+  for (int tag = 0; tag < probabilities.cols(); ++tag) {
+    const Eigen::VectorXf column = probabilities.col(tag);
+    const std::vector<bool> positive = carriesTag(labels, tag);
+    outcomes.push_back({countAtThreshold(column, positive, threshold), averagePrecision(column, positive),
+                        std::find(positive.begin(), positive.end(), true) != positive.end()});
+  }
+  return combineTags(outcomes);
 }
 
 }  // namespace cvmock::trainer

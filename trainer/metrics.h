@@ -31,6 +31,18 @@ struct Performance {
   TagPerformance overall;
 };
 
+// What one tag's evaluation found: its counts at the threshold, its average precision, and whether it had
+// anything to find (a held-out image or region).
+struct TagOutcome {
+  Counts counts;
+  double averagePrecision = 0;
+  bool hasPositives = false;
+};
+
+// Each tag's performance, and overall: precision and recall of the counts pooled over the tags
+// (micro-averaging), averagePrecision the mean over the tags with positives (0 when none).
+Performance combineTags(const std::vector<TagOutcome>& tags);
+
 // probabilities: n_images x n_tags; labels[i]: the true tag indices of image i.
 // A tag is predicted for an image when its probability is >= threshold.
 Performance evaluate(const Eigen::MatrixXf& probabilities, const std::vector<std::vector<int>>& labels,

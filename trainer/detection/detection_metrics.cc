@@ -81,10 +81,7 @@ Performance evaluateDetections(const std::vector<std::vector<Detection>>& predic
                                const std::vector<std::vector<Region>>& truth, int tagCount, double threshold,
                                double overlapThreshold) {
   requireConsistent(predicted, truth, tagCount);
-  Performance performance;
-  Counts pooled;
-  double averagePrecisionSum = 0;
-  int tagsWithRegions = 0;
+  std::vector<TagOutcome> outcomes;
   for (int tag = 0; tag < tagCount; ++tag) {
     std::vector<Scored> ranked;
     long regionCount = 0;
@@ -102,20 +99,9 @@ Performance evaluateDetections(const std::vector<std::vector<Detection>>& predic
       ++(detection.matched ? counts.truePositives : counts.falsePositives);
     }
     counts.falseNegatives = regionCount - counts.truePositives;
-    TagPerformance tagPerformance = performanceOf(counts);
-    tagPerformance.averagePrecision = averagePrecision(ranked, regionCount);
-    if (regionCount > 0) {
-      averagePrecisionSum += tagPerformance.averagePrecision;
-      ++tagsWithRegions;
-    }
-    pooled.truePositives += counts.truePositives;
-    pooled.falsePositives += counts.falsePositives;
-    pooled.falseNegatives += counts.falseNegatives;
-    performance.perTag.push_back(tagPerformance);
+    outcomes.push_back({counts, averagePrecision(ranked, regionCount), regionCount > 0});
   }
-  performance.overall = performanceOf(pooled);
-  performance.overall.averagePrecision = tagsWithRegions == 0 ? 0 : averagePrecisionSum / tagsWithRegions;
-  return performance;
+  return combineTags(outcomes);
 }
 
 }  // namespace cvmock::trainer::detection
