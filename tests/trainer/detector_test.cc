@@ -126,6 +126,13 @@ TEST(Detector, LoadingRefusesBytesItDidNotWrite) {
   std::string wrongVersion = bytes;
   wrongVersion[8] = 9;
   EXPECT_THROW(Detector::deserialize(wrongVersion), std::runtime_error);
+  // The embedded classifier's type word: magic 8, version 4, class count 4, 4 per class, classifier length 4,
+  // then the classifier's own magic 8 and version 4. A Multilabel classifier has no background to trade against.
+  const std::size_t typeWord = 32 + 4 * trainedOnFew().detector.tags().size();
+  ASSERT_EQ(bytes[typeWord], 0);  // Multiclass
+  std::string multilabel = bytes;
+  multilabel[typeWord] = 1;
+  EXPECT_THROW(Detector::deserialize(multilabel), std::runtime_error);
 }
 
 TEST(Detector, AnUntrainedDetectorRefusesToDetect) {

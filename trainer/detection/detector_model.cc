@@ -21,8 +21,8 @@ Eigen::MatrixXf featuresOfBoxes(const Scene& scene, const std::vector<Box>& boxe
 DetectorModel::DetectorModel(std::vector<int> tags, Model classifier, BoxRegressor regressor)
     : tags_(std::move(tags)), classifier_(std::move(classifier)), regressor_(std::move(regressor)) {
   const int classes = static_cast<int>(tags_.size());
-  if (classes < 1 || classifier_.tagCount() != classes + 1 || regressor_.classCount() != classes ||
-      regressor_.weights.rows() != classifier_.featureCount() ||
+  if (classes < 1 || classifier_.type() != ClassificationType::Multiclass || classifier_.tagCount() != classes + 1 ||
+      regressor_.classCount() != classes || regressor_.weights.rows() != classifier_.featureCount() ||
       regressor_.standardization.mean.size() != classifier_.featureCount() ||
       regressor_.standardization.scale.size() != classifier_.featureCount()) {
     throw std::invalid_argument("detector parts have inconsistent sizes");

@@ -23,7 +23,7 @@ Eigen::MatrixXf featuresOfBoxes(const Scene& scene, const std::vector<Box>& boxe
 class DetectorModel {
  public:
   // classifier: Multiclass over tags.size() + 1 outputs, the last being background; regressor: tags.size()
-  // classes. Throws std::invalid_argument when the parts disagree in size.
+  // classes. Throws std::invalid_argument when the parts disagree in size or the classifier is not Multiclass.
   DetectorModel(std::vector<int> tags, Model classifier, BoxRegressor regressor);
 
   const std::vector<int>& tags() const { return tags_; }
