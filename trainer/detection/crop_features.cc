@@ -3,11 +3,8 @@
 
 #include <stdexcept>
 
-#include "trainer/colour_features.h"
 #include "trainer/detection/resample.h"
-#include "trainer/gradient_features.h"
 #include "trainer/preprocess.h"
-#include "trainer/texture_features.h"
 
 namespace cvmock::trainer::detection {
 namespace {
@@ -37,11 +34,7 @@ FeatureVector cropFeatures(const Scene& scene, const Box& box) {
   const auto height = static_cast<float>(planes.height());
   const PixelRect rect{widened.left * width, widened.top * height, widened.width * width, widened.height * height};
   ColourPlanes crop = resampleRect(planes, rect, kWorkingSize, kWorkingSize);
-  const WorkingImage working{std::move(crop.red), std::move(crop.green), std::move(crop.blue)};
-  const Eigen::ArrayXXf grey = working.grey();
-  FeatureVector features(featureDimension());
-  features << gradientFeatures(grey), textureFeatures(grey), colourFeatures(working);
-  return features;
+  return workingImageFeatures(WorkingImage{std::move(crop.red), std::move(crop.green), std::move(crop.blue)});
 }
 
 }  // namespace cvmock::trainer::detection
