@@ -205,8 +205,11 @@ void evaluateOn(const char* label, const Detector& detector, const DetectorTrain
                 const std::vector<std::string>& classes, const Flags& flags) {
   std::vector<std::vector<Detection>> predicted;
   std::vector<std::vector<Region>> truth;
+  std::vector<double> detectCpu;
   for (std::size_t i = 0; i < test.images.size(); ++i) {
+    const double cpu = threadCpuMilliseconds();
     predicted.push_back(detector.detect(test.images[i].bytes));
+    detectCpu.push_back(threadCpuMilliseconds() - cpu);
     truth.push_back(test.images[i].regions);
     if (!flags.text("draw").empty() && i < 12) {
       writeDrawing(flags.text("draw"), std::string(label) + "_" + std::to_string(i), test.images[i], predicted.back());
@@ -219,6 +222,8 @@ void evaluateOn(const char* label, const Detector& detector, const DetectorTrain
       "one-object images\n",
       evaluateDetections(predicted, truth, test.tagCount, 0.5, 0.3).overall.averagePrecision,
       evaluateDetections(predicted, truth, test.tagCount, 0.5, 0.7).overall.averagePrecision, hits, single);
+  std::printf("  detect: CPU p50 %.2f ms, p99 %.2f ms per image\n", percentiles(detectCpu).p50,
+              percentiles(detectCpu).p99);
 }
 
 // Fashion-MNIST product photos on crops of real photographs (--backgrounds DIR: scikit-image's data folder).
