@@ -3,8 +3,6 @@
 // Usage: fashion_mnist_accuracy [train images per class = 500] [test images per class = 500]
 //                               [--scaling]   (also times train() on 1,000 and 100,000 images x 5 tags)
 // Reads the IDX files of Debian's dataset-fashion-mnist from /usr/share/datasets/fashion-mnist.
-#include <zlib.h>
-
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
@@ -14,6 +12,7 @@
 
 #include <Eigen/Core>
 
+#include "bench/fashion_mnist.h"
 #include "trainer/features.h"
 #include "trainer/metrics.h"
 #include "trainer/training.h"
@@ -23,53 +22,14 @@ namespace {
 using cvmock::trainer::RgbImage;
 using Clock = std::chrono::steady_clock;
 
-constexpr int kClasses = 10;
-constexpr int kSide = 28;
-const std::string kDataDirectory = "/usr/share/datasets/fashion-mnist/";
+using cvmock::bench::FashionSplit;
+using cvmock::bench::readFashionSplit;
+using Split = FashionSplit;
+constexpr int kClasses = cvmock::bench::kFashionClasses;
+constexpr int kSide = cvmock::bench::kFashionSide;
 
 double secondsSince(Clock::time_point start) {
   return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-std::vector<std::uint8_t> gunzip(const std::string& path) {
-  gzFile file = gzopen(path.c_str(), "rb");
-  if (!file) throw std::runtime_error("cannot open " + path);
-  std::vector<std::uint8_t> bytes;
-  std::uint8_t buffer[1 << 16];
-  int read = 0;
-  while ((read = gzread(file, buffer, sizeof buffer)) > 0) bytes.insert(bytes.end(), buffer, buffer + read);
-  gzclose(file);
-  return bytes;
-}
-
-std::uint32_t bigEndianWord(const std::vector<std::uint8_t>& bytes, std::size_t at) {
-  return (std::uint32_t{bytes.at(at)} << 24) | (bytes.at(at + 1) << 16) | (bytes.at(at + 2) << 8) | bytes.at(at + 3);
-}
-
-// One split of the data set: 28 x 28 grey images, row-major, and their class labels 0..9.
-struct Split {
-  std::vector<std::vector<std::uint8_t>> images;
-  std::vector<int> labels;
-};
-
-// The first perClass images of every class, in file order.
-Split readSplit(const std::string& prefix, int perClass) {
-  const std::vector<std::uint8_t> images = gunzip(kDataDirectory + prefix + "-images-idx3-ubyte.gz");
-  const std::vector<std::uint8_t> labels = gunzip(kDataDirectory + prefix + "-labels-idx1-ubyte.gz");
-  if (bigEndianWord(images, 0) != 0x803 || bigEndianWord(labels, 0) != 0x801) throw std::runtime_error("not IDX");
-  const std::size_t count = bigEndianWord(labels, 4);
-  constexpr std::size_t kPixels = kSide * kSide;
-  Split split;
-  std::vector<int> taken(kClasses, 0);
-  for (std::size_t i = 0; i < count; ++i) {
-    const int label = labels.at(8 + i);
-    if (taken[label] >= perClass) continue;
-    ++taken[label];
-    const auto first = images.begin() + static_cast<std::ptrdiff_t>(16 + i * kPixels);
-    split.images.emplace_back(first, first + kPixels);
-    split.labels.push_back(label);
-  }
-  return split;
 }
 
 RgbImage toRgb(const std::vector<std::uint8_t>& grey) {
@@ -167,8 +127,8 @@ int main(int argc, char** argv) {
   const int testPerClass = argc > 2 ? std::stoi(argv[2]) : 500;
   const bool scaling = argc > 3 && std::string(argv[3]) == "--scaling";
 
-  const Split train = readSplit("train", trainPerClass);
-  const Split test = readSplit("t10k", testPerClass);
+  const Split train = readFashionSplit("train", trainPerClass);
+  const Split test = readFashionSplit("t10k", testPerClass);
   std::printf("Fashion-MNIST: %zu training images, %zu test images, feature dimension %d\n", train.images.size(),
               test.images.size(), cvmock::trainer::featureDimension());
 

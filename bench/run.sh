@@ -23,3 +23,10 @@ $bench/load_generator startup
 $bench/load_generator startup --images 10000
 echo "== accuracy"
 $bench/fashion_mnist_accuracy 500 500
+echo "== object detection"
+$bench/detection_bench quality --train 1000 --test 200 --min-objects 3 --max-objects 3
+$bench/detection_bench speed --images 200
+skimage=$(mktemp -d)
+(cd "$skimage" && apt-get download python3-skimage >/dev/null && dpkg-deb -x python3-skimage_*.deb .)
+$bench/detection_bench photos --backgrounds "$skimage/usr/lib/python3/dist-packages/skimage/data"
+rm -rf "$skimage"

@@ -13,8 +13,9 @@ namespace cvmock::trainer {
 
 int featureDimension() { return kGradientFeatureCount + kTextureFeatureCount + kColourFeatureCount; }
 
-FeatureVector extractFeatures(const RgbImage& image) {
-  const WorkingImage working = toWorkingImage(image);
+FeatureVector extractFeatures(const RgbImage& image) { return workingImageFeatures(toWorkingImage(image)); }
+
+FeatureVector workingImageFeatures(const WorkingImage& working) {
   const Eigen::ArrayXXf grey = working.grey();
   FeatureVector features(featureDimension());
   features << gradientFeatures(grey), textureFeatures(grey), colourFeatures(working);

@@ -6,6 +6,7 @@
 #include <Eigen/Core>
 
 #include "trainer/decode.h"
+#include "trainer/preprocess.h"
 
 namespace cvmock::trainer {
 
@@ -18,6 +19,9 @@ int featureDimension();
 
 // Shape, texture and colour descriptors of the image after resizing to the working size.
 FeatureVector extractFeatures(const RgbImage& image);
+
+// The same descriptors of an image already at the working size (what a detector's crops are).
+FeatureVector workingImageFeatures(const WorkingImage& working);
 
 // featureDimension() weights, one per feature: 1 / sqrt(size of its descriptor family), so that after
 // standardisation each family (the 576 grid gradient bins as much as the 16 hue bins) carries the same

@@ -6,32 +6,10 @@
 #include <numeric>
 #include <utility>
 
+#include "trainer/split_mix64.h"
+
 namespace cvmock::trainer {
 namespace {
-
-// SplitMix64 (Steele, Lea & Flood): a tiny generator with a fixed output sequence on every platform.
-class SplitMix64 {
- public:
-  explicit SplitMix64(std::uint64_t seed) : state_(seed) {}
-
-  std::uint64_t next() {
-    std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-    return z ^ (z >> 31);
-  }
-
-  // Uniform in [0, bound), by rejecting the incomplete top range so no value is favoured.
-  std::uint64_t below(std::uint64_t bound) {
-    const std::uint64_t limit = UINT64_MAX - UINT64_MAX % bound;
-    std::uint64_t value = next();
-    while (value >= limit) value = next();
-    return value % bound;
-  }
-
- private:
-  std::uint64_t state_;
-};
 
 void fisherYatesShuffle(std::vector<int>& items, SplitMix64& random) {
   for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[random.below(i)]);

@@ -20,12 +20,6 @@
 namespace cvmock::trainer {
 namespace {
 
-struct Counts {
-  long truePositives = 0;
-  long falsePositives = 0;
-  long falseNegatives = 0;
-};
-
 struct Proportion {
   double value = 0;
   double standardError = 0;
@@ -35,17 +29,6 @@ Proportion proportion(long hits, long total) {
   if (total == 0) return {};
   const double p = static_cast<double>(hits) / static_cast<double>(total);
   return {p, std::sqrt(p * (1 - p) / static_cast<double>(total))};
-}
-
-TagPerformance fromCounts(const Counts& counts) {
-  const Proportion precision = proportion(counts.truePositives, counts.truePositives + counts.falsePositives);
-  const Proportion recall = proportion(counts.truePositives, counts.truePositives + counts.falseNegatives);
-  TagPerformance performance;
-  performance.precision = precision.value;
-  performance.precisionStdDeviation = precision.standardError;
-  performance.recall = recall.value;
-  performance.recallStdDeviation = recall.standardError;
-  return performance;
 }
 
 Counts countAtThreshold(const Eigen::VectorXf& probabilities, const std::vector<bool>& positive, double threshold) {
@@ -83,33 +66,52 @@ std::vector<bool> carriesTag(const std::vector<std::vector<int>>& labels, int ta
 
 }  // namespace
 
+TagPerformance performanceOf(const Counts& counts) {
+  const Proportion precision = proportion(counts.truePositives, counts.truePositives + counts.falsePositives);
+  const Proportion recall = proportion(counts.truePositives, counts.truePositives + counts.falseNegatives);
+  TagPerformance performance;
+  performance.precision = precision.value;
+  performance.precisionStdDeviation = precision.standardError;
+  performance.recall = recall.value;
+  performance.recallStdDeviation = recall.standardError;
+  return performance;
+}
+
+Performance combineTags(const std::vector<TagOutcome>& tags) {
+  Performance performance;
+  Counts pooled;
+  double averagePrecisionSum = 0;
+  int tagsWithPositives = 0;
+  for (const TagOutcome& tag : tags) {
+    TagPerformance tagPerformance = performanceOf(tag.counts);
+    tagPerformance.averagePrecision = tag.averagePrecision;
+    if (tag.hasPositives) {
+      averagePrecisionSum += tag.averagePrecision;
+      ++tagsWithPositives;
+    }
+    pooled.truePositives += tag.counts.truePositives;
+    pooled.falsePositives += tag.counts.falsePositives;
+    pooled.falseNegatives += tag.counts.falseNegatives;
+    performance.perTag.push_back(tagPerformance);
+  }
+  performance.overall = performanceOf(pooled);
+  performance.overall.averagePrecision = tagsWithPositives == 0 ? 0 : averagePrecisionSum / tagsWithPositives;
+  return performance;
+}
+
 Performance evaluate(const Eigen::MatrixXf& probabilities, const std::vector<std::vector<int>>& labels,
                      double threshold) {
   if (probabilities.rows() != static_cast<Eigen::Index>(labels.size())) {
     throw std::invalid_argument("one label list per row of probabilities is required");
   }
-  Performance performance;
-  Counts pooled;
-  double averagePrecisionSum = 0;
-  int tagsWithPositives = 0;
+  std::vector<TagOutcome> outcomes;
   for (int tag = 0; tag < probabilities.cols(); ++tag) {
     const Eigen::VectorXf column = probabilities.col(tag);
     const std::vector<bool> positive = carriesTag(labels, tag);
-    const Counts counts = countAtThreshold(column, positive, threshold);
-    TagPerformance tagPerformance = fromCounts(counts);
-    tagPerformance.averagePrecision = averagePrecision(column, positive);
-    if (std::find(positive.begin(), positive.end(), true) != positive.end()) {
-      averagePrecisionSum += tagPerformance.averagePrecision;
-      ++tagsWithPositives;
-    }
-    pooled.truePositives += counts.truePositives;
-    pooled.falsePositives += counts.falsePositives;
-    pooled.falseNegatives += counts.falseNegatives;
-    performance.perTag.push_back(tagPerformance);
+    outcomes.push_back({countAtThreshold(column, positive, threshold), averagePrecision(column, positive),
+                        std::find(positive.begin(), positive.end(), true) != positive.end()});
   }
-  performance.overall = fromCounts(pooled);
-  performance.overall.averagePrecision = tagsWithPositives == 0 ? 0 : averagePrecisionSum / tagsWithPositives;
-  return performance;
+  return combineTags(outcomes);
 }
 
 }  // namespace cvmock::trainer

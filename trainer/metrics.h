@@ -16,10 +16,32 @@ struct TagPerformance {
   double averagePrecision = 0;
 };
 
+// Decisions of one tag (or pooled over tags) at a threshold.
+struct Counts {
+  long truePositives = 0;
+  long falsePositives = 0;
+  long falseNegatives = 0;
+};
+
+// Precision and recall of the counts with their standard errors, as metrics.cc states; averagePrecision 0.
+TagPerformance performanceOf(const Counts& counts);
+
 struct Performance {
   std::vector<TagPerformance> perTag;  // indexed like the model's tags
   TagPerformance overall;
 };
+
+// What one tag's evaluation found: its counts at the threshold, its average precision, and whether it had
+// anything to find (a held-out image or region).
+struct TagOutcome {
+  Counts counts;
+  double averagePrecision = 0;
+  bool hasPositives = false;
+};
+
+// Each tag's performance, and overall: precision and recall of the counts pooled over the tags
+// (micro-averaging), averagePrecision the mean over the tags with positives (0 when none).
+Performance combineTags(const std::vector<TagOutcome>& tags);
 
 // probabilities: n_images x n_tags; labels[i]: the true tag indices of image i.
 // A tag is predicted for an image when its probability is >= threshold.
