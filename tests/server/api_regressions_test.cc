@@ -139,6 +139,32 @@ TEST_F(ApiRegressions, NegativeTagInTheEntryAndTheBatchIsOneTag) {
   EXPECT_EQ(training.get(path(projectId, "/images/tagged/count")).body, "1");
 }
 
+// Issue 15, defect 3: one damaged JPEG left the decoder of the server thread that read it broken, so that valid
+// JPEGs on that thread were refused as ErrorImageFormat. A keep-alive connection is served by one thread: after each
+// damaged JPEG (cut short inside its header segments, refused), the next valid JPEG on it must still be stored.
+TEST_F(ApiRegressions, DamagedJpegDoesNotBreakTheNextValidJpeg) {
+  const std::string projectId = training.post("/projects?name=jpeg").json()["id"];
+  std::vector<std::string> jpegs;
+  for (const fixtures::FixtureImage& image : fixtureImages(5)) {
+    if (image.bytes.starts_with("\xff\xd8")) jpegs.push_back(image.bytes);
+  }
+  ASSERT_GE(jpegs.size(), 4u);
+  httplib::Client client(server.endpoint());
+  client.set_keep_alive(true);
+  const httplib::Headers headers{{"Training-Key", "cvmock-training-key"}};
+  const std::string uri = "/customvision/v3.3/training/projects/" + projectId + "/images";
+  auto upload = [&](const std::string& bytes) {
+    httplib::Result result = client.Post(uri, headers, bytes, "application/octet-stream");
+    if (!result) throw std::runtime_error("no answer");
+    return nlohmann::json::parse(result->body)["images"][0]["status"].get<std::string>();
+  };
+  for (std::size_t i = 1; i < 4; ++i) {
+    const std::string& damaged = jpegs[0];
+    ASSERT_EQ(upload(damaged.substr(0, damaged.size() * (i + 1) / 10)), "ErrorImageFormat");
+    EXPECT_EQ(upload(jpegs[i]), "OK") << "valid JPEG " << i << " after a damaged one";
+  }
+}
+
 // Issue 15, defect 4: CONTRACT.md "aspect ratio up to 25:1". A 10,240 x 1 PNG is within the side limit but 10,240:1;
 // it is refused as an image beyond the side limit is (api_bad_input_test's SideOverTenThousandPixels): ErrorImageSize
 // in a batch, BadRequestImageDimensions from a quick test, BadRequestImageFormat from the Prediction API v3.0
@@ -211,6 +237,28 @@ TEST_F(ApiRegressions, PublishNameWithASlashIsRefused) {
   EXPECT_EQ(published.status, 400) << published.body;
   EXPECT_EQ(published.code(), "BadRequestInvalidPublishName");
   EXPECT_TRUE(training.get(path(project.projectId, "/iterations/" + iterationId)).json()["publishName"].is_null());
+}
+
+// Found by the stateful test: CONTRACT.md limits image metadata to keys of 256 and values of 512 *characters*;
+// cvmock counted UTF-8 bytes, so a value of 300 x "ü" (600 bytes) was BadRequestImageMetadataValue. It is stored,
+// by UpdateImageMetadata and with an upload batch; 513 characters stay refused.
+TEST_F(ApiRegressions, MetadataLengthIsCountedInCharacters) {
+  const std::string projectId = training.post("/projects?name=metadata").json()["id"];
+  const std::vector<fixtures::FixtureImage> images = fixtureImages(1);
+  const Reply stored = training.postImages(path(projectId, "/images"), {images[0].bytes});
+  const std::string imageId = stored.json()["images"][0]["image"]["id"];
+  const Reply updated = training.postJson(path(projectId, "/images/metadata?imageIds=" + imageId),
+                                          {{repeated("é", 256), repeated("ü", 300)}});
+  EXPECT_EQ(updated.status, 200) << updated.body;
+  const nlohmann::json batch = {
+      {"images", {{{"name", "b.png"}, {"contents", toBase64(images[1].bytes)}}}},
+      {"metadata", {{"note", repeated("ü", 512)}}}};
+  const Reply uploaded = training.postJson(path(projectId, "/images/files"), batch);
+  EXPECT_EQ(uploaded.status, 200) << uploaded.body;
+  const Reply over = training.postJson(path(projectId, "/images/metadata?imageIds=" + imageId),
+                                       {{"note", repeated("ü", 513)}});
+  EXPECT_EQ(over.status, 400);
+  EXPECT_EQ(over.code(), "BadRequestImageMetadataValue");
 }
 
 }  // namespace

@@ -111,6 +111,7 @@ class StatefulCvmock(RuleBasedStateMachine):
         return self.sample(rng)
 
     # Projects --------------------------------------------------------------------------------------------------
+    @precondition(lambda self: len(self.model.projects) < 3)  # a few projects that grow, rather than many empty
     @rule(data=st.data())
     def create_project(self, data):
         name = data.draw(st.sampled_from(PROJECT_NAMES), label="name")
@@ -464,7 +465,7 @@ class StatefulCvmock(RuleBasedStateMachine):
         force = data.draw(st.booleans(), label="forceTrain")
         self.settle_trainings(project)
         selected = None
-        if data.draw(st.booleans(), label="selectedTags?"):  # the tags with enough images, when there are two
+        if data.draw(st.integers(0, 3), label="selectedTags?"):  # the tags with enough images, when there are two
             selected = sorted(t for t in project.tags if project.tag_image_count(t) >= 5) or None
         query = {"forceTrain": str(force).lower()}
         path = f"/projects/{project.id}/train"
@@ -500,8 +501,31 @@ class StatefulCvmock(RuleBasedStateMachine):
     @precondition(lambda self: any(it.hung for p in self.model.projects.values() for it in p.iterations.values()))
     @rule()
     def release_trainings(self):
+        self.release()
+
+    def release(self):
         self.outcome(self.api.admin("POST", "/training/advance"), {"ok"}, "training/advance")
         self.model.after_release()
+
+    @precondition(lambda self: any(sum(p.tag_image_count(t) >= 5 for t in p.tags) >= 2
+                                   for p in self.model.projects.values()))
+    @rule(data=st.data())
+    def train_and_publish(self, data):
+        """The way to a served model in one step: train on the tags with enough images, wait, publish."""
+        project = self.pick_project(data, lambda p: sum(p.tag_image_count(t) >= 5 for t in p.tags) >= 2)
+        self.settle_trainings(project)
+        if any(it.hung for it in project.iterations.values()):
+            self.release()
+        selected = sorted(t for t in project.tags if project.tag_image_count(t) >= 5)
+        reply = self.api.training_json("POST", f"/projects/{project.id}/train", {"selectedTags": selected},
+                                       {"forceTrain": "true"})
+        iteration = self.expect_training(project, reply, self.model.training_outcomes(project, True, selected),
+                                         selected)
+        if iteration is None:
+            return
+        self.settle_trainings(project)
+        name = data.draw(st.sampled_from(PUBLISH_NAMES), label="publishName")
+        self.publish_as(project, iteration, name, overwrite=True)
 
     @precondition(lambda self: any(p.iterations for p in self.model.projects.values()))
     @rule(data=st.data())
@@ -535,7 +559,9 @@ class StatefulCvmock(RuleBasedStateMachine):
     def publish(self, data):
         project, iteration = self.pick_iteration(data, self.settled)
         name = data.draw(st.sampled_from(PUBLISH_NAMES), label="publishName")
-        overwrite = data.draw(st.booleans(), label="overwrite")
+        self.publish_as(project, iteration, name, data.draw(st.booleans(), label="overwrite"))
+
+    def publish_as(self, project, iteration, name, overwrite):
         holder = project.published(name)
         if iteration.status != "Completed":
             allowed = {"BadRequestIterationIsNotTrained"}
