@@ -11,6 +11,7 @@ KNOWN = {
     "tag-name-bytes": "tag names are limited to 256 bytes of UTF-8 instead of 256 characters",
     "tag-name-case-folding": "tag names are unique only up to ASCII case ('Ü' and 'ü' coexist)",
     "publish-name-slash": "a publish name with '/' is accepted though no prediction URL can reach it",
+    "train-not-atomic": "a TrainProject cut by SIGKILL can leave the iteration counter advanced with no iteration",
     "metadata-length-bytes": "metadata keys and values are limited in UTF-8 bytes instead of 256/512 characters",
 }
 

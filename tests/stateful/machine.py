@@ -10,7 +10,7 @@ import time
 from urllib.parse import quote
 
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, precondition, rule
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 
 import checks
 from api import PREDICTION_RESOURCE_ID, ConnectionLost
@@ -89,12 +89,12 @@ class StatefulCvmock(RuleBasedStateMachine):
 
     def pick_project(self, data, condition=lambda project: True):
         """A project (drawn by id, so that a failing sequence prints short) for which `condition` holds."""
-        ids = sorted(p.id for p in self.model.projects.values() if condition(p))
+        ids = [p.id for p in self.model.projects.values() if condition(p)]
         return self.model.projects[data.draw(st.sampled_from(ids), label="project")]
 
     def pick_tags(self, data, project, most=3):
         """Tag ids as a client may give them: none, some, the same one twice, now and then an unknown one."""
-        ids = sorted(project.tags)
+        ids = list(project.tags)
         chosen = data.draw(st.lists(st.sampled_from(ids), max_size=most), label="tags") if ids else []
         if data.draw(st.integers(0, 30), label="unknown tag?") == 0:
             chosen.append(UNKNOWN_ID)
@@ -104,7 +104,7 @@ class StatefulCvmock(RuleBasedStateMachine):
         return self.harness.corpus.bad(rng) if rng.random() < bad_share else self.harness.corpus.valid(rng)
 
     def duplicate_or_sample(self, rng, project):
-        images = sorted(project.images.values(), key=lambda i: i.id)
+        images = list(project.images.values())
         if images and rng.random() < 0.15:
             image = rng.choice(images)
             return self.harness.corpus.known(image.data, image.width, image.height)
@@ -165,7 +165,7 @@ class StatefulCvmock(RuleBasedStateMachine):
     @rule(data=st.data())
     def rename_tag(self, data):
         project = self.pick_project(data, lambda p: p.tags)
-        tag = project.tags[data.draw(st.sampled_from(sorted(project.tags)), label="tag")]
+        tag = project.tags[data.draw(st.sampled_from(list(project.tags)), label="tag")]
         name = data.draw(st.sampled_from(TAG_NAMES), label="name")
         allowed = self.model.tag_name_outcomes(project, name, exclude_id=tag.id)
         reply = self.api.training_json("PATCH", f"/projects/{project.id}/tags/{tag.id}", {"name": name})
@@ -176,7 +176,7 @@ class StatefulCvmock(RuleBasedStateMachine):
     @rule(data=st.data())
     def delete_tag(self, data):
         project = self.pick_project(data, lambda p: p.tags)
-        tag_id = data.draw(st.sampled_from(sorted(project.tags)), label="tag")
+        tag_id = data.draw(st.sampled_from(list(project.tags)), label="tag")
         self.outcome(self.api.training("DELETE", f"/projects/{project.id}/tags/{tag_id}"), {"ok"}, "DeleteTag")
         used = project.tag_image_count(tag_id) > 0
         del project.tags[tag_id]
@@ -211,7 +211,7 @@ class StatefulCvmock(RuleBasedStateMachine):
         sample = self.harness.corpus.valid(self.rng(data))
         reply = self.api.training("POST", f"/projects/{project.id}/images", sample.data,
                                   "multipart/form-data; boundary=\"cvmock-stateful\"")
-        self.outcome(reply, {"BadRequestImageStream"}, "CreateImagesFromData, multipart type over a raw image")
+        self.outcome(reply, {"BadRequestImageStream"}, "CreateImagesFromData(mistyped) multipart type, raw image")
 
     @precondition(lambda self: self.model.projects)
     @rule(data=st.data())
@@ -346,7 +346,7 @@ class StatefulCvmock(RuleBasedStateMachine):
 
     # Image tags, metadata, deletion ----------------------------------------------------------------------------
     def pick_images(self, data, project, most=4):
-        ids = sorted(project.images)
+        ids = list(project.images)
         chosen = data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=most), label="images") if ids else []
         return chosen
 
@@ -354,7 +354,7 @@ class StatefulCvmock(RuleBasedStateMachine):
     @rule(data=st.data())
     def tag_images(self, data):
         project = self.pick_project(data, lambda p: p.images and p.tags)
-        pairs = [(data.draw(st.sampled_from(sorted(project.images))), data.draw(st.sampled_from(sorted(project.tags))))
+        pairs = [(data.draw(st.sampled_from(list(project.images))), data.draw(st.sampled_from(list(project.tags))))
                  for _ in range(data.draw(st.integers(1, 4)))]
         reply = self.api.training_json("POST", f"/projects/{project.id}/images/tags",
                                        {"tags": [{"imageId": i, "tagId": t} for i, t in pairs]})
@@ -388,7 +388,7 @@ class StatefulCvmock(RuleBasedStateMachine):
     def untag_images(self, data):
         project = self.pick_project(data, lambda p: p.images and p.tags)
         image_ids = self.pick_images(data, project)
-        tag_ids = data.draw(st.lists(st.sampled_from(sorted(project.tags)), min_size=1, max_size=3), label="tags")
+        tag_ids = data.draw(st.lists(st.sampled_from(list(project.tags)), min_size=1, max_size=3), label="tags")
         reply = self.api.training("DELETE", f"/projects/{project.id}/images/tags",
                                   query={"imageIds": ",".join(image_ids), "tagIds": ",".join(tag_ids)})
         self.outcome(reply, {"ok"}, "DeleteImageTags")
@@ -466,7 +466,7 @@ class StatefulCvmock(RuleBasedStateMachine):
         self.settle_trainings(project)
         selected = None
         if data.draw(st.integers(0, 3), label="selectedTags?"):  # the tags with enough images, when there are two
-            selected = sorted(t for t in project.tags if project.tag_image_count(t) >= 5) or None
+            selected = [t for t in project.tags if project.tag_image_count(t) >= 5] or None
         query = {"forceTrain": str(force).lower()}
         path = f"/projects/{project.id}/train"
         reply = self.api.training_json("POST", path, {"selectedTags": selected}, query) if selected else \
@@ -488,7 +488,12 @@ class StatefulCvmock(RuleBasedStateMachine):
         body = reply.json()
         project.iterations_created += 1
         name = f"Iteration {project.iterations_created}"
-        expect(body["status"] == "Training" and body["name"] == name, f"TrainProject answered {body}")
+        if "train-not-atomic" in self.model.relaxed and project.counter_maybe_ahead:
+            project.iterations_created = int(body["name"].rsplit(" ", 1)[1])  # a number an unacknowledged call took
+            name = body["name"]
+        project.counter_maybe_ahead = False
+        expect(body["status"] == "Training" and body["name"] == name,
+               f"TrainProject answered {body}; the model expected status Training and name {name!r}")
         forced = self.model.forced_next
         self.model.forced_next = "normal"
         iteration = Iteration(body["id"], name, project.classification, created_name=name,
@@ -513,10 +518,10 @@ class StatefulCvmock(RuleBasedStateMachine):
     def train_and_publish(self, data):
         """The way to a served model in one step: train on the tags with enough images, wait, publish."""
         project = self.pick_project(data, lambda p: sum(p.tag_image_count(t) >= 5 for t in p.tags) >= 2)
-        self.settle_trainings(project)
         if any(it.hung for it in project.iterations.values()):
             self.release()
-        selected = sorted(t for t in project.tags if project.tag_image_count(t) >= 5)
+        self.settle_trainings(project)
+        selected = [t for t in project.tags if project.tag_image_count(t) >= 5]
         reply = self.api.training_json("POST", f"/projects/{project.id}/train", {"selectedTags": selected},
                                        {"forceTrain": "true"})
         iteration = self.expect_training(project, reply, self.model.training_outcomes(project, True, selected),
@@ -543,7 +548,7 @@ class StatefulCvmock(RuleBasedStateMachine):
                 iteration.renamed_while_training = True
 
     def pick_iteration(self, data, condition=lambda it: True):
-        choices = sorted((it.id, p.id) for p in self.projects() for it in p.iterations.values() if condition(it))
+        choices = [(it.id, p.id) for p in self.projects() for it in p.iterations.values() if condition(it)]
         iteration_id, project_id = data.draw(st.sampled_from(choices), label="iteration")
         project = self.model.projects[project_id]
         return project, project.iterations[iteration_id]
@@ -642,7 +647,7 @@ class StatefulCvmock(RuleBasedStateMachine):
     @rule(data=st.data())
     def quick_test(self, data):
         project = self.pick_project(data)
-        choices = sorted(it.id for it in project.iterations.values() if self.settled(it))
+        choices = [it.id for it in project.iterations.values() if self.settled(it)]
         iteration_id = data.draw(st.sampled_from([None] + choices), label="iterationId")
         if iteration_id is None:
             self.settle_trainings(project)  # the default is the latest trained iteration
@@ -676,7 +681,7 @@ class StatefulCvmock(RuleBasedStateMachine):
     @rule(data=st.data())
     def delete_predictions(self, data):
         project = self.pick_project(data, lambda p: p.predictions)
-        ids = data.draw(st.lists(st.sampled_from(sorted(project.predictions)), min_size=1, max_size=3))
+        ids = data.draw(st.lists(st.sampled_from(list(project.predictions)), min_size=1, max_size=3))
         reply = self.api.training("DELETE", f"/projects/{project.id}/predictions", query={"ids": ",".join(ids)})
         self.outcome(reply, {"ok"}, "DeletePrediction")
         for prediction_id in ids:
@@ -686,7 +691,7 @@ class StatefulCvmock(RuleBasedStateMachine):
     @rule(data=st.data())
     def images_from_predictions(self, data):
         project = self.pick_project(data, lambda p: p.predictions)
-        ids = data.draw(st.lists(st.sampled_from(sorted(project.predictions) + [UNKNOWN_ID]), min_size=1,
+        ids = data.draw(st.lists(st.sampled_from(list(project.predictions) + [UNKNOWN_ID]), min_size=1,
                                  max_size=3))
         tag_ids = self.pick_tags(data, project, most=1)
         reply = self.api.training_json("POST", f"/projects/{project.id}/images/predictions",
@@ -756,7 +761,8 @@ class StatefulCvmock(RuleBasedStateMachine):
                                                 {tag_ids[t] for t in source.tags}, dict(source.metadata))
         listed = checks.ok_json(self.api.training("GET", f"/projects/{project_id}/iterations"), "GetIterations")
         exportable = {it.name: it for it in snapshot.completed()}
-        expect(len(listed) == iteration_count, f"ImportProject: {len(listed)} iterations, export said {iteration_count}")
+        expect(len(listed) == iteration_count,
+               f"ImportProject: {len(listed)} iterations, the export said {iteration_count}")
         for server in listed:
             source = exportable.get(server["name"])
             expect(source is not None and server["status"] == "Completed",
@@ -794,7 +800,7 @@ class StatefulCvmock(RuleBasedStateMachine):
             return
         project = self.pick_project(data)
         rng = self.rng(data)
-        tag_ids = sorted(set(self.pick_tags(data, project)) & set(project.tags))
+        tag_ids = list(dict.fromkeys(t for t in self.pick_tags(data, project) if t in project.tags))
         if self.model.tags_conflict(project, tag_ids):
             tag_ids = tag_ids[:1]
         samples = []
@@ -847,6 +853,7 @@ class StatefulCvmock(RuleBasedStateMachine):
         listed = checks.ok_json(self.api.training("GET", f"/projects/{project.id}/iterations"), "GetIterations")
         new = [it for it in listed if it["id"] not in project.iterations]
         expect(len(new) <= 1, f"a TrainProject cut by SIGKILL left {len(new)} iterations")
+        project.counter_maybe_ahead = not new  # known defect train-not-atomic: the counter may have moved alone
         if new:
             project.iterations_created += 1
             name = f"Iteration {project.iterations_created}"

@@ -65,6 +65,7 @@ class Project:
     iterations: dict = field(default_factory=dict)  # in creation order
     predictions: dict = field(default_factory=dict)
     iterations_created: int = 0
+    counter_maybe_ahead: bool = False  # a TrainProject cut by SIGKILL may have advanced the counter (known defect)
     # The images-or-tags revision, for BadRequestTrainingNotNeeded. A change that changed nothing (untagging a tag
     # an image does not carry, deleting an unused tag) may or may not count: its revision is "soft".
     rev: int = 0

@@ -5,6 +5,7 @@ prints the run's figures. Exit status 0 when nothing was found. See README.md be
 import argparse
 import os
 import shutil
+import signal
 import sys
 import tempfile
 import time
@@ -76,6 +77,9 @@ def run_sequential(args, harness, deadline, findings):
 
 
 def main():
+    # A SIGTERM (a CTest timeout, a user) unwinds like an exception, so that cvmock is stopped and the scratch
+    # directory removed.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     args = arguments()
     relaxed = known_defects.parse(args.relax)
     codes = spec_error_codes(args.spec_dir)
