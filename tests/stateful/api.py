@@ -73,6 +73,7 @@ class Api:
         self.port = None
         self.calls = 0
         self.log = collections.deque(maxlen=log_size)
+        self.violations = []  # every WireViolation raised, in order
 
     def connect(self, port):
         self.port = port
@@ -146,6 +147,13 @@ class Api:
         return connection
 
     def _check_wire(self, reply):
+        try:
+            self._check_answer(reply)
+        except WireViolation as violation:
+            self.violations.append(str(violation))
+            raise
+
+    def _check_answer(self, reply):
         if reply.status >= 500:
             raise WireViolation(f"5xx answer: {reply!r}")
         if reply.status < 400 or reply.path.startswith("/_cvmock/"):

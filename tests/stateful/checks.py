@@ -7,8 +7,14 @@ class Mismatch(AssertionError):
     """cvmock's state or an answer differs from what the reference model allows."""
 
 
+# The first failure of each run, as raised: Hypothesis may report only that replaying the sequence went another way
+# (Flaky) when a training ended at another moment the second time.
+first_failures = []
+
+
 def expect(condition, message):
     if not condition:
+        first_failures.append(message)
         raise Mismatch(message)
 
 

@@ -37,6 +37,10 @@ def status_of(code):
     return 404 if code.startswith("NotFound") else 415 if code == "UnsupportedMediaType" else 400
 
 
+class BudgetSpent(Exception):
+    """The run's time is up: raised by a new example, so that Hypothesis stops generating."""
+
+
 class Harness:
     """What outlives one example: the cvmock process, the API client, the images, the URL host and the figures."""
 
@@ -44,6 +48,7 @@ class Harness:
         self.server, self.api, self.corpus, self.image_host = server, api, corpus, image_host
         self.relaxed = relaxed
         self.restart_rate = restart_rate
+        self.deadline = None  # time.monotonic() after which no example starts
         self.examples = 0
         self.steps = 0
         self.bytes_compared = 0
@@ -65,6 +70,8 @@ class StatefulCvmock(RuleBasedStateMachine):
     def __init__(self):
         super().__init__()
         h = self.harness
+        if h.deadline and time.monotonic() > h.deadline:
+            raise BudgetSpent()
         self.api = h.api
         self.model = Model(h.relaxed)
         h.examples += 1
@@ -892,4 +899,4 @@ class StatefulCvmock(RuleBasedStateMachine):
         self.harness.bytes_compared += checks.check_all(self.api, self.model)
 
 
-__all__ = ["Harness", "machine_for", "Mismatch"]
+__all__ = ["BudgetSpent", "Harness", "machine_for", "Mismatch"]

@@ -23,7 +23,8 @@ from api import Api, spec_error_codes  # noqa: E402
 from corpus import Corpus  # noqa: E402
 from cvmock_process import CvmockProcess  # noqa: E402
 from image_host import ImageHost  # noqa: E402
-from machine import Harness, machine_for  # noqa: E402
+import checks  # noqa: E402
+from machine import BudgetSpent, Harness, machine_for  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.normpath(os.path.join(HERE, "..", ".."))
@@ -54,17 +55,27 @@ def arguments():
 
 
 def run_sequential(args, harness, deadline, findings):
+    harness.deadline = deadline
     round_seed = args.seed
     while True:
         machine = seed(round_seed)(machine_for(harness))
         phases = [Phase.generate] if args.no_shrink else [Phase.generate, Phase.shrink]
         config = settings(max_examples=args.examples, stateful_step_count=args.steps, deadline=None, database=None,
                           phases=phases, suppress_health_check=list(HealthCheck), print_blob=False)
+        checks.first_failures.clear()
+        harness.api.violations.clear()
         try:
             run_state_machine_as_test(machine, settings=config)
+        except BudgetSpent:
+            return
         except Exception as error:  # a finding: Hypothesis has printed the (shrunk) sequence of steps
-            findings.append((f"sequential seed {round_seed}", error))
+            first = (checks.first_failures + harness.api.violations)[:1]
+            if not first and deadline and time.monotonic() > deadline:
+                return  # Hypothesis's account of the BudgetSpent (it can call it Flaky): time is up, not a finding
+            findings.append((f"sequential seed {round_seed}", error, first))
             print(f"\n*** finding with seed {round_seed}: {error.__class__.__name__}: {error}", flush=True)
+            if first:
+                print(f"    first failure of the round: {first[0]}", flush=True)
             print("    newest calls:\n      " + "\n      ".join(list(harness.api.log)[-25:]), flush=True)
             if not args.keep_going:
                 return
@@ -72,7 +83,7 @@ def run_sequential(args, harness, deadline, findings):
                 harness.server.start()
                 harness.api.connect(harness.server.port)
         round_seed += 1
-        if not deadline or time.monotonic() >= deadline:
+        if not deadline:
             return
 
 
@@ -107,7 +118,7 @@ def main():
                                                 args.concurrent_seconds)
             except Exception as error:
                 traceback.print_exc()
-                findings.append(("concurrent", error))
+                findings.append(("concurrent", error, []))
         minutes = (time.monotonic() - started) / 60
         print(f"\nstateful figures ({minutes:.1f} min): {harness.examples} examples, {harness.steps} checked steps, "
               f"{sequential_calls} calls, restarts SIGTERM {server.restarts['SIGTERM']} + SIGKILL "
@@ -119,8 +130,10 @@ def main():
         answers = sorted(harness.outcomes.items(), key=lambda item: (item[0][0], -item[1]))
         print("answers checked (operation: outcome count): " +
               ", ".join(f"{op} {got} {n}" for (op, got), n in answers))
-        for where, error in findings:
+        for where, error, first in findings:
             print(f"finding ({where}): {error.__class__.__name__}: {str(error)[:2000]}")
+            for message in first:
+                print(f"  first failure: {message[:2000]}")
         print(f"stateful: {0 if findings else 1} passed, {1 if findings else 0} failed")
         return 1 if findings else 0
     finally:
