@@ -63,6 +63,12 @@ class Corpus:
         fmt = rng.choice(["png", "bmp", "gif"])
         return Sample(self._picture(fmt, width, height, rng), fmt, *VALID, width=width, height=height)
 
+    def probe(self, rng):
+        """One of three fixed fixture images, predicted again and again: a model must answer each the same way
+        every time (across restarts too)."""
+        data, fmt, side = self._fixtures[rng.randrange(3) * 13]
+        return Sample(data, fmt, *VALID, width=side, height=side)
+
     def known(self, data, width=0, height=0):
         """Bytes the service already decoded once (a stored image, a prediction's image)."""
         kind = "jpeg" if data.startswith(b"\xff\xd8") else "known"

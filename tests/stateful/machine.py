@@ -110,6 +110,10 @@ class StatefulCvmock(RuleBasedStateMachine):
     def sample(self, rng, bad_share=0.3):
         return self.harness.corpus.bad(rng) if rng.random() < bad_share else self.harness.corpus.valid(rng)
 
+    def prediction_sample(self, rng, bad_share):
+        """Half the time a probe image (corpus.probe), so that the same model sees the same image again."""
+        return self.harness.corpus.probe(rng) if rng.random() < 0.5 else self.sample(rng, bad_share)
+
     def duplicate_or_sample(self, rng, project):
         images = list(project.images.values())
         if images and rng.random() < 0.15:
@@ -538,6 +542,12 @@ class StatefulCvmock(RuleBasedStateMachine):
         self.settle_trainings(project)
         name = data.draw(st.sampled_from(PUBLISH_NAMES), label="publishName")
         self.publish_as(project, iteration, name, overwrite=True)
+        if project.published(name) is iteration and "/" not in name:
+            sample = self.harness.corpus.probe(self.rng(data))
+            path = f"/{project.id}/classify/iterations/{quote(name, safe='')}/image/nostore"
+            reply = self.api.prediction("POST", path, sample.data, "application/octet-stream")
+            if self.outcome(reply, self.prediction_outcomes(sample, "prediction"), "ClassifyImageWithNoStore") == "ok":
+                self.predicted(project, iteration, sample, reply, False, "ClassifyImageWithNoStore")
 
     @precondition(lambda self: any(p.iterations for p in self.model.projects.values()))
     @rule(data=st.data())
@@ -640,7 +650,7 @@ class StatefulCvmock(RuleBasedStateMachine):
                        if it.publish_name and "/" not in it.publish_name)
         name = data.draw(st.sampled_from(names + ["never published"]), label="publishName")
         store = data.draw(st.booleans(), label="store")
-        sample = self.sample(self.rng(data), bad_share=0.4)
+        sample = self.prediction_sample(self.rng(data), bad_share=0.4)
         path = f"/{project.id}/classify/iterations/{quote(name, safe='')}/image" + ("" if store else "/nostore")
         reply = self.api.prediction("POST", path, sample.data, "application/octet-stream")
         iteration = project.published(name)
@@ -659,7 +669,7 @@ class StatefulCvmock(RuleBasedStateMachine):
         if iteration_id is None:
             self.settle_trainings(project)  # the default is the latest trained iteration
         store = data.draw(st.booleans(), label="store")
-        sample = self.sample(self.rng(data), bad_share=0.3)
+        sample = self.prediction_sample(self.rng(data), bad_share=0.3)
         query = {"store": str(store).lower()}
         if iteration_id:
             query["iterationId"] = iteration_id
