@@ -9,7 +9,7 @@ packages=(
   libcpp-httplib-dev nlohmann-json3-dev libstb-dev libeigen3-dev
   libgtest-dev libsqlite3-dev libbenchmark-dev zlib1g-dev libturbojpeg0-dev
   dataset-fashion-mnist openssl
-  python3 python3-jsonschema
+  python3 python3-jsonschema python3-hypothesis
   python3-azure
 )
 
