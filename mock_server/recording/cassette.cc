@@ -212,6 +212,13 @@ Exchange readExchange(const Json& line, const Place& place) {
   exchange.response.headers = readHeaders(response, place, "response.");
   exchange.response.body = readBody(response, place, "response.");
   exchange.proxyError = optionalString(line, "proxyError", place, "");
+  if (line.contains("urlImages")) {
+    for (const auto& [url, image] : field(line, "urlImages", Kind::Object, place, "").items()) {
+      const std::string at = "urlImages[" + Json(url).dump() + "]";
+      if (!image.is_object()) place.fail(at + " must be an object");
+      exchange.urlImages.emplace_back(url, readContent(image, place, at + "."));
+    }
+  }
   if (line.contains("extra")) exchange.extra = field(line, "extra", Kind::Object, place, "");
   return exchange;
 }
@@ -267,6 +274,11 @@ std::string exchangeLine(const Exchange& exchange) {
   line["request"] = std::move(request);
   line["response"] = std::move(response);
   if (!exchange.proxyError.empty()) line["proxyError"] = exchange.proxyError;
+  if (!exchange.urlImages.empty()) {
+    Json images = Json::object();
+    for (const auto& [url, body] : exchange.urlImages) images[url] = contentJson(body);
+    line["urlImages"] = std::move(images);
+  }
   if (!exchange.extra.empty()) line["extra"] = exchange.extra;
   return line.dump(-1, ' ', false, Json::error_handler_t::strict);
 }

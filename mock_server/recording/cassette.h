@@ -73,6 +73,8 @@ struct Exchange {
   RecordedRequest request;
   RecordedResponse response;
   std::string proxyError;  // non-empty: the upstream gave no answer and the proxy wrote the 502 itself
+  // The images behind the URLs the request named, fetched by the recorder (File bodies), by URL.
+  std::vector<std::pair<std::string, Body>> urlImages;
   Json extra = Json::object();  // fields of a converted source that have no place above, kept verbatim
 };
 

@@ -101,8 +101,11 @@ ExchangeResult replayExchange(const Exchange& exchange, const ExchangeScope& sco
   ExchangeResult result{scope.number, exchange.request.method + " " + exchange.request.target,
                         exchange.response.status, 0, {}, ""};
   const std::filesystem::path folder = cassette.file.parent_path();
+  for (const auto& [url, image] : exchange.urlImages) images.provide(url, bodyBytes(image, folder));
   std::string body = bodyBytes(exchange.request.body, folder);
-  if (exchange.request.body.kind == Body::Kind::Text) {
+  // JSON bodies name ids (images from files carry their images inline, so they may be stored as a file).
+  const std::string contentType = lowerAscii(headerValue(exchange.request.headers, "Content-Type").value_or(""));
+  if (exchange.request.body.kind == Body::Kind::Text || contentType.find("json") != std::string::npos) {
     body = ids.liveJsonBody(body, [&](const std::string& url) { return images.urlFor(url); });
   }
   const std::string liveTarget = ids.liveTarget(exchange.request.target);

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <set>
 
 #include "mock_server/recording/ascii.h"
 #include "mock_server/recording/value_shape.h"
@@ -57,18 +58,26 @@ class BodyDiff {
     out_.push_back({path, "", std::move(message), ""});
   }
 
+  // Keys that are ids (QuerySuggestedImageCount answers by tag id) are looked up by their live counterpart.
+  std::string liveKey(const std::string& recordedKey) const {
+    return isGuid(recordedKey) ? ids_.counterpart(recordedKey).value_or(recordedKey) : recordedKey;
+  }
+
   void compareObject(const Json& recorded, const Json& live, const JsonPath& path, CompareAs mode) {
+    std::set<std::string> matched;
     for (const auto& [key, value] : recorded.items()) {
       const JsonPath child = path.child(key);
-      if (live.contains(key)) {
-        compare(value, live[key], child, mode);
+      const std::string counterpart = liveKey(key);
+      if (live.contains(counterpart)) {
+        matched.insert(counterpart);
+        compare(value, live[counterpart], child, mode);
       } else if (modeAt(child, mode) != CompareAs::Any) {
         report(child, "absent, recorded " + describeValue(value));
       }
     }
     for (const auto& [key, value] : live.items()) {
       const JsonPath child = path.child(key);
-      if (!recorded.contains(key) && modeAt(child, mode) != CompareAs::Any) {
+      if (!matched.count(key) && modeAt(child, mode) != CompareAs::Any) {
         report(child, describeValue(value) + ", absent in the recording");
       }
     }

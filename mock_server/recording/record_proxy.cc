@@ -1,6 +1,7 @@
 // The recording proxy: forward, answer, then write the scrubbed exchange.
 #include "mock_server/recording/record_proxy.h"
 
+#include <cctype>
 #include <chrono>
 #include <iostream>
 
@@ -11,6 +12,7 @@
 #include "mock_server/recording/clock_text.h"
 #include "mock_server/recording/content_coding.h"
 #include "mock_server/recording/spooled_body.h"
+#include "mock_server/recording/url_images.h"
 
 namespace cvmock::recording {
 namespace {
@@ -29,6 +31,32 @@ bool connectionHeader(const std::string& name) {
     if (lower == known) return true;
   }
   return false;
+}
+
+// cpp-httplib parses a body whose Content-Type starts with "multipart/form-data" itself instead of handing its
+// bytes over. The proxy keeps the client's value here and shows cpp-httplib an upper-cased media type instead.
+constexpr const char* kClientContentType = "Cvmock-Record-Client-Content-Type";
+
+void hideMultipart(httplib::Request& request) {
+  auto contentType = request.headers.find("Content-Type");
+  if (contentType == request.headers.end() || contentType->second.rfind("multipart/form-data", 0) != 0) return;
+  request.headers.emplace(kClientContentType, contentType->second);
+  for (char& c : contentType->second) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+}
+
+// The headers as the client sent them.
+httplib::Headers clientHeaders(const httplib::Headers& headers) {
+  auto hidden = headers.find(kClientContentType);
+  if (hidden == headers.end()) return headers;
+  httplib::Headers out;
+  for (const auto& [name, value] : headers) {
+    if (equalsAsciiIgnoreCase(name, "content-type")) {
+      out.emplace(name, hidden->second);
+    } else if (!equalsAsciiIgnoreCase(name, kClientContentType)) {
+      out.emplace(name, value);
+    }
+  }
+  return out;
 }
 
 HeaderList headerList(const httplib::Headers& headers) {
@@ -98,6 +126,8 @@ RecordProxy::RecordProxy(RecordConfig config)
   // cpp-httplib refuses a POST or DELETE that says nothing of a body; clients send them all the time
   // (POST projects?name=...), so they are forwarded from here, bodiless.
   http_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+    // cpp-httplib hands this handler its own, mutable request object behind a const reference.
+    hideMultipart(const_cast<httplib::Request&>(request));
     const bool framed = request.has_header("Content-Length") || request.has_header("Transfer-Encoding");
     if (framed || request.method == "GET" || request.method == "HEAD" || request.method == "OPTIONS") {
       return httplib::Server::HandlerResponse::Unhandled;
@@ -133,7 +163,8 @@ void RecordProxy::forward(const httplib::Request& request, httplib::Response& re
   httplib::Request outgoing;
   outgoing.method = request.method;
   outgoing.path = request.target;
-  outgoing.headers = forwardedHeaders(request.headers);
+  const httplib::Headers sentHeaders = clientHeaders(request.headers);
+  outgoing.headers = forwardedHeaders(sentHeaders);
   if (sent.size() > 0) {
     outgoing.content_length_ = static_cast<std::size_t>(sent.size());
     outgoing.content_provider_ = [&sent](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
@@ -170,8 +201,9 @@ void RecordProxy::forward(const httplib::Request& request, httplib::Response& re
   exchange.request.method = request.method;
   try {
     exchange.request.target = scrubber_.target(request.target);
-    exchange.request.headers = scrubber_.headers(headerList(request.headers));
+    exchange.request.headers = scrubber_.headers(headerList(sentHeaders));
     exchange.request.body = recordBody(sent, exchange.request.headers);
+    if (sent.inMemory()) exchange.urlImages = urlImages(sent.memory());
     exchange.response.status = response.status;
     exchange.response.headers = scrubber_.headers(answered ? headerList(answer.headers) : headerList(response.headers));
     exchange.response.body = recordBody(*received, exchange.response.headers);
@@ -205,6 +237,27 @@ Body RecordProxy::recordBody(SpooledBody& body, const HeaderList& headers) {
   std::optional<std::string> decoded = decodeContent(body.memory(), headerValue(headers, "Content-Encoding").value_or(""));
   if (!decoded) return bodies_.encode(body.memory(), "application/octet-stream");
   return bodies_.encode(*decoded, contentType, [this](std::string_view text) { return scrubber_.text(text); });
+}
+
+std::vector<std::pair<std::string, Body>> RecordProxy::urlImages(const std::string& body) {
+  std::vector<std::pair<std::string, Body>> images;
+  for (const std::string& url : imageUrls(body)) {
+    std::optional<Body> stored;
+    {
+      std::lock_guard lock(urlMutex_);
+      auto found = fetchedUrls_.find(url);
+      if (found != fetchedUrls_.end()) stored = found->second;
+    }
+    if (!stored) {
+      std::optional<std::string> bytes = fetchUrlImage(url);
+      if (!bytes) continue;  // the replay draws an image of its own
+      stored = bodies_.encode(*bytes, "application/octet-stream");
+      std::lock_guard lock(urlMutex_);
+      fetchedUrls_.emplace(url, *stored);
+    }
+    images.emplace_back(scrubber_.text(url), *stored);
+  }
+  return images;
 }
 
 }  // namespace cvmock::recording

@@ -3,8 +3,12 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "mock_server/recording/body_store.h"
 #include "mock_server/recording/cassette_writer.h"
@@ -57,6 +61,8 @@ class RecordProxy {
   // The recorded form of a body that passed through: decoded and scrubbed when held in memory, stored as it
   // came when spooled (large bodies are images).
   Body recordBody(SpooledBody& body, const HeaderList& headers);
+  // The images behind the URLs a JSON request body names, fetched once per URL and kept by scrubbed URL.
+  std::vector<std::pair<std::string, Body>> urlImages(const std::string& body);
 
   RecordConfig config_;
   std::filesystem::path cassette_;
@@ -64,6 +70,8 @@ class RecordProxy {
   Scrubber scrubber_;
   BodyStore bodies_;
   CassetteWriter writer_;
+  std::mutex urlMutex_;  // guards fetchedUrls_
+  std::map<std::string, Body> fetchedUrls_;
   std::unique_ptr<httplib::Server> http_;
   int port_ = 0;
 };

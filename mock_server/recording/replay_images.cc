@@ -25,7 +25,7 @@ std::uint64_t fnv1a(const std::string& text) {
 
 ReplayImages::ReplayImages() : http_(std::make_unique<httplib::Server>()) {
   http_->Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
-    response.set_content(imageForPath(request.path), "application/octet-stream");
+    response.set_content(imageFor(request.target), "application/octet-stream");
   });
   port_ = http_->bind_to_any_port("127.0.0.1");
   if (port_ < 0) throw std::runtime_error("cannot serve the replay's images on 127.0.0.1");
@@ -52,14 +52,27 @@ const std::string& ReplayImages::image(std::uint64_t series, std::size_t index) 
   return images_[{series, index}] = fixtures::generateFixtureSet(spec).front().bytes;
 }
 
-const std::string& ReplayImages::imageForPath(const std::string& path) {
-  return image(kUrlSeries + fnv1a(path) % kUrlSeries, 0);
+std::string ReplayImages::targetFor(const std::string& recordedUrl) {
+  const std::size_t scheme = recordedUrl.find("://");
+  return "/" + (scheme == std::string::npos ? recordedUrl : recordedUrl.substr(scheme + 3));
+}
+
+std::string ReplayImages::imageFor(const std::string& target) {
+  {
+    std::lock_guard lock(mutex_);
+    auto found = provided_.find(target);
+    if (found != provided_.end()) return found->second;
+  }
+  return image(kUrlSeries + fnv1a(target) % kUrlSeries, 0);
+}
+
+void ReplayImages::provide(const std::string& recordedUrl, std::string bytes) {
+  std::lock_guard lock(mutex_);
+  provided_[targetFor(recordedUrl)] = std::move(bytes);
 }
 
 std::string ReplayImages::urlFor(const std::string& recordedUrl) const {
-  const std::size_t scheme = recordedUrl.find("://");
-  const std::string rest = scheme == std::string::npos ? recordedUrl : recordedUrl.substr(scheme + 3);
-  return "http://127.0.0.1:" + std::to_string(port_) + "/" + rest;
+  return "http://127.0.0.1:" + std::to_string(port_) + targetFor(recordedUrl);
 }
 
 }  // namespace cvmock::recording

@@ -27,14 +27,18 @@ class ReplayImages {
 
   // Image number `index` of a series no other series shares (`series` 0, 1, ...): distinct bytes for each pair.
   const std::string& image(std::uint64_t series, std::size_t index);
-  // The loopback URL standing in for `recordedUrl` (its host and path kept, for the reader's sake).
+  // The loopback URL standing in for `recordedUrl` (its host, path and query kept, for the reader's sake).
   std::string urlFor(const std::string& recordedUrl) const;
+  // From now on urlFor(recordedUrl) serves `bytes` (the image the recorder fetched), not a drawn one.
+  void provide(const std::string& recordedUrl, std::string bytes);
 
  private:
-  const std::string& imageForPath(const std::string& path);
+  std::string imageFor(const std::string& target);
+  static std::string targetFor(const std::string& recordedUrl);
 
-  std::mutex mutex_;  // guards images_
+  std::mutex mutex_;  // guards images_ and provided_
   std::map<std::pair<std::uint64_t, std::size_t>, std::string> images_;
+  std::map<std::string, std::string> provided_;  // request target on the loopback server -> bytes
   std::unique_ptr<httplib::Server> http_;
   int port_ = 0;
   std::thread serving_;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "mock_server/recording/ascii.h"
+#include "mock_server/recording/url_text.h"
 
 namespace cvmock::recording {
 namespace {
@@ -31,6 +32,45 @@ const std::regex& subscriptionPattern() {
 }
 
 constexpr std::size_t kShortestKey = 8;
+
+// Each subscription id after its prefix replaced by the zero id. (A "$1" format would read "$10" as group 10.)
+std::string scrubSubscriptions(const std::string& text) {
+  std::string out;
+  std::size_t copied = 0;
+  for (auto match = std::sregex_iterator(text.begin(), text.end(), subscriptionPattern()); match != std::sregex_iterator();
+       ++match) {
+    const std::size_t idStart = static_cast<std::size_t>(match->position(0) + match->length(1));
+    out += text.substr(copied, idStart - copied) + kScrubbedSubscription;
+    copied = static_cast<std::size_t>(match->position(0) + match->length(0));
+  }
+  return out + text.substr(copied);
+}
+
+// The value of every `marker` parameter (after "?", "&", or their percent-encoded forms) → `placeholder`.
+std::string replaceParameterValues(const std::string& text, const std::string& marker, const std::string& placeholder) {
+  const std::string lower = lowerAscii(text);
+  std::vector<std::pair<std::size_t, std::size_t>> values;  // [start, end)
+  for (std::size_t at = lower.find(marker); at != std::string::npos; at = lower.find(marker, at + 1)) {
+    const bool parameter = at > 0 && (lower[at - 1] == '?' || lower[at - 1] == '&' ||
+                                      (at >= 3 && (lower.compare(at - 3, 3, "%26") == 0 ||
+                                                   lower.compare(at - 3, 3, "%3f") == 0)));
+    if (!parameter) continue;
+    const std::size_t start = at + marker.size();
+    const std::size_t end = std::min({lower.find_first_of("&\"' \t\r\n", start), lower.find("%26", start), lower.size()});
+    values.emplace_back(start, end);
+  }
+  std::string out = text;
+  for (auto value = values.rbegin(); value != values.rend(); ++value) {
+    out.replace(value->first, value->second - value->first, placeholder);
+  }
+  return out;
+}
+
+// A shared access signature ("sig=" in a storage URL, "sig%3D" in one percent-encoded inside a query) lets
+// whoever holds the URL in: its value becomes a placeholder, the same every time, so a token still matches.
+std::string scrubSignatures(const std::string& text) {
+  return replaceParameterValues(replaceParameterValues(text, "sig=", "{scrubbed}"), "sig%3d", "%7Bscrubbed%7D");
+}
 
 }  // namespace
 
@@ -81,9 +121,10 @@ std::string Scrubber::target(const std::string& target) {
 std::string Scrubber::text(std::string_view input) {
   std::string out(input);
   replaceIgnoringCase(out, authority_, kUpstreamPlaceholder);
-  if (out.find("ubscriptions") != std::string::npos) {
-    out = std::regex_replace(out, subscriptionPattern(), std::string("$1") + kScrubbedSubscription);
-  }
+  // The same inside a percent-encoded query value (an export token names the host it came from).
+  replaceIgnoringCase(out, percentEncode(authority_), percentEncode(kUpstreamPlaceholder));
+  if (out.find("ubscriptions") != std::string::npos) out = scrubSubscriptions(out);
+  if (lowerAscii(out).find("sig") != std::string::npos) out = scrubSignatures(out);
   std::lock_guard lock(mutex_);
   for (const auto& [key, replacement] : placeholders_) {
     // Short values (an empty key, a test's "x") would scrub ordinary words; real keys are 32 characters.

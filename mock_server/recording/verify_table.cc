@@ -127,7 +127,7 @@ void VerifyTable::parse(const Json& document, const std::string& file) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     const EntryPlace place{file, "fields[" + std::to_string(i) + "]"};
     onlyKeys(fields[i], with({"path", "as"}), place);
-    fields_.push_back({readScope(fields[i], place), readPattern(fields[i], place), readMode(fields[i], place),
+    fields_.push_back({readScope(fields[i], place), readPatterns(fields[i], place), readMode(fields[i], place),
                        text(fields[i], "why", place)});
   }
   const Json& headers = section(document, "headers", file);
@@ -173,7 +173,9 @@ CompareAs VerifyTable::fieldMode(const std::string& cassette, int exchange, cons
                                  const JsonPath& path, CompareAs inherited) const {
   CompareAs mode = inherited;
   for (const FieldRule& rule : fields_) {
-    if (rule.path.matches(path) && rule.scope.covers(cassette, exchange, request)) mode = rule.as;
+    const bool matches = std::any_of(rule.paths.begin(), rule.paths.end(),
+                                     [&](const JsonPathPattern& pattern) { return pattern.matches(path); });
+    if (matches && rule.scope.covers(cassette, exchange, request)) mode = rule.as;
   }
   return mode;
 }

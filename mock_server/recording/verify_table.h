@@ -28,7 +28,7 @@ struct Scope {
 
 struct FieldRule {
   Scope scope;
-  JsonPathPattern path;
+  std::vector<JsonPathPattern> paths;
   CompareAs as;
   std::string why;
 };
