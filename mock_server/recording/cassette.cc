@@ -62,20 +62,28 @@ enum class Kind { String, Number, Object, Array };
 
 bool isKind(const Json& value, Kind kind) {
   switch (kind) {
-    case Kind::String: return value.is_string();
-    case Kind::Number: return value.is_number();
-    case Kind::Object: return value.is_object();
-    case Kind::Array: return value.is_array();
+    case Kind::String:
+      return value.is_string();
+    case Kind::Number:
+      return value.is_number();
+    case Kind::Object:
+      return value.is_object();
+    case Kind::Array:
+      return value.is_array();
   }
   return false;
 }
 
 const char* kindName(Kind kind) {
   switch (kind) {
-    case Kind::String: return "a string";
-    case Kind::Number: return "a number";
-    case Kind::Object: return "an object";
-    case Kind::Array: return "an array";
+    case Kind::String:
+      return "a string";
+    case Kind::Number:
+      return "a number";
+    case Kind::Object:
+      return "an object";
+    case Kind::Array:
+      return "an array";
   }
   return "";
 }

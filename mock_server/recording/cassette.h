@@ -38,9 +38,9 @@ struct BodyPart;
 struct Body {
   enum class Kind { None, Text, File, Multipart };
   Kind kind = Kind::None;
-  std::string text;       // Text
-  std::string file;       // File: path relative to the cassette's folder
-  std::uint64_t size = 0; // File: its length in bytes
+  std::string text;        // Text
+  std::string file;        // File: path relative to the cassette's folder
+  std::uint64_t size = 0;  // File: its length in bytes
   // Multipart: preamble, then "--boundary\r\n" + head + "\r\n\r\n" + content + "\r\n" per part,
   // then "--boundary--" + epilogue.
   std::string boundary;
@@ -68,8 +68,8 @@ struct RecordedResponse {
 };
 
 struct Exchange {
-  std::string startedAt;              // ISO 8601 UTC; "" when the source did not say
-  std::optional<double> durationMs;   // upstream round trip
+  std::string startedAt;             // ISO 8601 UTC; "" when the source did not say
+  std::optional<double> durationMs;  // upstream round trip
   RecordedRequest request;
   RecordedResponse response;
   std::string proxyError;  // non-empty: the upstream gave no answer and the proxy wrote the 502 itself

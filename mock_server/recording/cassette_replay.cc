@@ -66,7 +66,7 @@ HeaderList replayHeaders(const RecordedRequest& request, const std::set<std::str
     const std::string lower = lowerAscii(name);
     const bool predictionKey = lower == "prediction-key" || (lower != "training-key" && prediction);
     const bool wasRefused = !values.empty() && refused.count(values.front());
-    headers.emplace_back(name, std::vector<std::string>{wasRefused     ? kRefusedKey
+    headers.emplace_back(name, std::vector<std::string>{wasRefused      ? kRefusedKey
                                                         : predictionKey ? kReplayPredictionKey
                                                                         : kReplayTrainingKey});
   }
@@ -91,15 +91,16 @@ bool finishedInRecordingOnly(const std::string& recordedBody, const std::string&
 
 std::set<std::string> domainIds(ReplayTarget& target) {
   std::set<std::string> ids;
-  for (const Json& domain : target.training("GET", "/domains")) ids.insert(lowerAscii(domain.at("id").get<std::string>()));
+  for (const Json& domain : target.training("GET", "/domains"))
+    ids.insert(lowerAscii(domain.at("id").get<std::string>()));
   return ids;
 }
 
 ExchangeResult replayExchange(const Exchange& exchange, const ExchangeScope& scope, const Cassette& cassette,
                               ReplayTarget& target, ReplayImages& images, IdMap& ids, const VerifyTable& table,
                               const std::set<std::string>& refused, bool lengthsKnown) {
-  ExchangeResult result{scope.number, exchange.request.method + " " + exchange.request.target,
-                        exchange.response.status, 0, {}, ""};
+  ExchangeResult result{
+      scope.number, exchange.request.method + " " + exchange.request.target, exchange.response.status, 0, {}, ""};
   const std::filesystem::path folder = cassette.file.parent_path();
   for (const auto& [url, image] : exchange.urlImages) images.provide(url, bodyBytes(image, folder));
   std::string body = bodyBytes(exchange.request.body, folder);
@@ -162,8 +163,12 @@ CassetteResult replayCassette(const Cassette& cassette, const std::string& id, c
         skipped = "the upstream gave no answer (" + exchange.proxyError + "); the recorder wrote this 502 itself";
       }
       if (skipped) {
-        result.exchanges.push_back({scope.number, exchange.request.method + " " + exchange.request.target,
-                                    exchange.response.status, 0, {}, *skipped});
+        result.exchanges.push_back({scope.number,
+                                    exchange.request.method + " " + exchange.request.target,
+                                    exchange.response.status,
+                                    0,
+                                    {},
+                                    *skipped});
         continue;
       }
       try {

@@ -13,8 +13,8 @@
 namespace cvmock::recording {
 
 struct ExchangeResult {
-  int number = 0;           // 1-based
-  std::string request;      // "METHOD target" as recorded
+  int number = 0;       // 1-based
+  std::string request;  // "METHOD target" as recorded
   int recordedStatus = 0;
   int liveStatus = 0;
   std::vector<Difference> differences;  // accepted ones included, marked

@@ -54,9 +54,7 @@ class BodyDiff {
     return table_.fieldMode(scope_.cassette, scope_.number, scope_.request, path, inherited);
   }
 
-  void report(const JsonPath& path, std::string message) {
-    out_.push_back({path, "", std::move(message), ""});
-  }
+  void report(const JsonPath& path, std::string message) { out_.push_back({path, "", std::move(message), ""}); }
 
   // Keys that are ids (QuerySuggestedImageCount answers by tag id) are looked up by their live counterpart.
   std::string liveKey(const std::string& recordedKey) const {
@@ -177,8 +175,9 @@ void compareHeaders(const RecordedResponse& recorded, const LiveAnswer& live, co
     } else if (was && mode == CompareAs::Value && normalisedHeader(*was) != normalisedHeader(*is)) {
       out.push_back({std::nullopt, what, quoted(*is) + ", recorded " + quoted(*was), ""});
     } else if (was && mode != CompareAs::Value && stringFormat(*was) != stringFormat(*is)) {
-      out.push_back({std::nullopt, what, stringFormat(*is) + " " + quoted(*is) + ", recorded " + stringFormat(*was) +
-                                             " " + quoted(*was), ""});
+      out.push_back({std::nullopt, what,
+                     stringFormat(*is) + " " + quoted(*is) + ", recorded " + stringFormat(*was) + " " + quoted(*was),
+                     ""});
     }
   }
 }
@@ -189,8 +188,10 @@ void compareBodies(const std::string& recordedBody, const LiveAnswer& live, cons
   const Json answered = Json::parse(live.body, nullptr, false);
   const auto size = [](const std::string& body) { return std::to_string(body.size()) + " bytes"; };
   if (recordedBody.empty() != live.body.empty()) {
-    out.push_back({std::nullopt, "body", (live.body.empty() ? "empty" : size(live.body)) + ", recorded " +
-                                             (recordedBody.empty() ? "none" : size(recordedBody)), ""});
+    out.push_back({std::nullopt, "body",
+                   (live.body.empty() ? "empty" : size(live.body)) + ", recorded " +
+                       (recordedBody.empty() ? "none" : size(recordedBody)),
+                   ""});
   } else if (!recorded.is_discarded() && answered.is_discarded()) {
     out.push_back({std::nullopt, "body", "not JSON (" + size(live.body) + "), recorded JSON", ""});
   } else if (recorded.is_discarded() && !answered.is_discarded() && !recordedBody.empty()) {
@@ -223,8 +224,8 @@ std::vector<Difference> compareExchange(const RecordedResponse& recorded, const 
     const auto status = [](int code, const std::string& error) {
       return std::to_string(code) + (error.empty() ? "" : " " + error);
     };
-    out.push_back({std::nullopt, "status", status(live.status, liveCode) + ", recorded " +
-                                               status(recorded.status, recordedCode), ""});
+    out.push_back({std::nullopt, "status",
+                   status(live.status, liveCode) + ", recorded " + status(recorded.status, recordedCode), ""});
   } else {
     if (recordedCode != liveCode) {
       out.push_back({std::nullopt, "error code", quoted(liveCode) + ", recorded " + quoted(recordedCode), ""});

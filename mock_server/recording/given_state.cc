@@ -41,16 +41,16 @@ void GivenState::fail(const std::string& where, const std::string& message) cons
   throw RecordingError("the given state of " + cassette_ + (where.empty() ? "" : ", " + where) + ": " + message);
 }
 
-std::vector<std::string> GivenState::upload(const std::string& projectId, std::size_t count,
-                                            const std::string& tagId) {
+std::vector<std::string> GivenState::upload(const std::string& projectId, std::size_t count, const std::string& tagId) {
   const std::uint64_t series = nextSeries_++;
   std::vector<std::string> ids;
   for (std::size_t first = 0; first < count; first += kUploadBatch) {
     std::vector<const std::string*> batch;
-    for (std::size_t i = first; i < std::min(count, first + kUploadBatch); ++i) batch.push_back(&images_.image(series, i));
+    for (std::size_t i = first; i < std::min(count, first + kUploadBatch); ++i)
+      batch.push_back(&images_.image(series, i));
     const std::string query = tagId.empty() ? "" : "?tagIds=" + tagId;
-    const Json summary = target_.training("POST", "/projects/" + projectId + "/images" + query, multipart(batch),
-                                          multipartType());
+    const Json summary =
+        target_.training("POST", "/projects/" + projectId + "/images" + query, multipart(batch), multipartType());
     for (const Json& result : summary.at("images")) ids.push_back(result.at("image").at("id").get<std::string>());
   }
   return ids;
@@ -102,17 +102,16 @@ void GivenState::buildProject(const std::string& label, const Json& spec) {
   pools_["iteration"].push_back(iterationId);
   const std::string publishName = text("publishName");
   if (publishName.empty()) return;
-  target_.training("POST", "/projects/" + projectId + "/iterations/" + iterationId + "/publish?publishName=" +
-                               percentEncode(publishName) + "&predictionId=" +
-                               percentEncode(target_.predictionResourceId()));
-  const std::size_t stored = spec.contains("storedPredictions")
-                                 ? count(spec["storedPredictions"], where + ".storedPredictions")
-                                 : 0;
+  target_.training("POST", "/projects/" + projectId + "/iterations/" + iterationId +
+                               "/publish?publishName=" + percentEncode(publishName) +
+                               "&predictionId=" + percentEncode(target_.predictionResourceId()));
+  const std::size_t stored =
+      spec.contains("storedPredictions") ? count(spec["storedPredictions"], where + ".storedPredictions") : 0;
   const std::uint64_t series = nextSeries_++;
   for (std::size_t i = 0; i < stored; ++i) {
-    const Json prediction = target_.prediction(
-        "/" + projectId + "/classify/iterations/" + percentEncode(publishName) + "/image",
-        multipart({&images_.image(series, i)}), multipartType());
+    const Json prediction =
+        target_.prediction("/" + projectId + "/classify/iterations/" + percentEncode(publishName) + "/image",
+                           multipart({&images_.image(series, i)}), multipartType());
     pools_["prediction"].push_back(prediction.at("id").get<std::string>());
   }
 }

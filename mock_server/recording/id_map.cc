@@ -10,16 +10,16 @@ namespace {
 
 // What a GUID is, from the path segment before it, its query parameter or its body key.
 const std::map<std::string, std::string>& pathKinds() {
-  static const std::map<std::string, std::string> kinds = {
-      {"projects", "project"}, {"prediction", "project"}, {"tags", "tag"},
-      {"iterations", "iteration"}, {"images", "image"},   {"domains", "domain"}};
+  static const std::map<std::string, std::string> kinds = {{"projects", "project"}, {"prediction", "project"},
+                                                           {"tags", "tag"},         {"iterations", "iteration"},
+                                                           {"images", "image"},     {"domains", "domain"}};
   return kinds;
 }
 
 const std::map<std::string, std::string>& parameterKinds() {
   static const std::map<std::string, std::string> kinds = {
-      {"imageids", "image"}, {"tagids", "tag"},       {"iterationid", "iteration"}, {"ids", "prediction"},
-      {"domainid", "domain"}, {"projectid", "project"}, {"imageid", "image"},       {"tagid", "tag"}};
+      {"imageids", "image"},  {"tagids", "tag"},        {"iterationid", "iteration"}, {"ids", "prediction"},
+      {"domainid", "domain"}, {"projectid", "project"}, {"imageid", "image"},         {"tagid", "tag"}};
   return kinds;
 }
 

@@ -25,11 +25,11 @@ std::string boundaryOf(const std::string& contentType) {
 std::string rebuild(const MultipartPieces& pieces) {
   std::string out = pieces.preamble;
   for (const MultipartPiece& part : pieces.parts) {
-    out += "--" + pieces.boundary + "\r\n" + part.head + "\r\n\r\n";
+    out.append("--").append(pieces.boundary).append("\r\n").append(part.head).append("\r\n\r\n");
     out += part.content;
     out += "\r\n";
   }
-  return out + "--" + pieces.boundary + "--" + pieces.epilogue;
+  return out.append("--").append(pieces.boundary).append("--").append(pieces.epilogue);
 }
 
 }  // namespace
@@ -38,7 +38,7 @@ std::optional<MultipartPieces> splitMultipart(std::string_view body, const std::
   MultipartPieces pieces;
   pieces.boundary = boundaryOf(contentType);
   if (pieces.boundary.empty()) return std::nullopt;
-  const std::string delimiter = "--" + pieces.boundary;
+  const std::string delimiter = std::string("--").append(pieces.boundary);
   std::size_t at = body.find(delimiter);
   if (at == std::string_view::npos) return std::nullopt;
   pieces.preamble = std::string(body.substr(0, at));
@@ -50,7 +50,7 @@ std::optional<MultipartPieces> splitMultipart(std::string_view body, const std::
     }
     if (body.substr(after, 2) != "\r\n") return std::nullopt;
     const std::size_t start = after + 2;
-    const std::size_t next = body.find("\r\n" + delimiter, start);
+    const std::size_t next = body.find(std::string("\r\n").append(delimiter), start);
     if (next == std::string_view::npos) return std::nullopt;
     const std::string_view part = body.substr(start, next - start);
     const std::size_t split = part.find("\r\n\r\n");

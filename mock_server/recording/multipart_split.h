@@ -9,8 +9,8 @@
 namespace cvmock::recording {
 
 struct MultipartPiece {
-  std::string head;              // the part's header lines, joined by "\r\n"
-  std::string_view content;      // into the body given to splitMultipart
+  std::string head;          // the part's header lines, joined by "\r\n"
+  std::string_view content;  // into the body given to splitMultipart
 };
 
 struct MultipartPieces {

@@ -69,8 +69,8 @@ int runRecord(const std::vector<std::string>& args) {
     sigwait(&signals, &received);
     proxy->stop();
   });
-  std::cout << "cvmock record listening on http://" << config.host << ":" << proxy->port() << " for "
-            << config.upstream << ", recording to " << proxy->cassette().string() << std::endl;
+  std::cout << "cvmock record listening on http://" << config.host << ":" << proxy->port() << " for " << config.upstream
+            << ", recording to " << proxy->cassette().string() << std::endl;
   proxy->run();
   if (waiter.joinable()) {
     pthread_kill(waiter.native_handle(), SIGTERM);

@@ -23,9 +23,9 @@ constexpr std::size_t kRequestThreads = 32;
 // Headers that describe one connection, not the message (RFC 9110 §7.6.1), and the ones cpp-httplib adds to a
 // request it received; neither is forwarded nor recorded.
 bool connectionHeader(const std::string& name) {
-  static const char* const kNames[] = {"connection", "keep-alive", "proxy-connection", "transfer-encoding", "te",
-                                       "trailer",    "upgrade",    "host",             "expect",            "remote_addr",
-                                       "remote_port", "local_addr", "local_port"};
+  static const char* const kNames[] = {
+      "connection", "keep-alive", "proxy-connection", "transfer-encoding", "te",         "trailer",   "upgrade",
+      "host",       "expect",     "remote_addr",      "remote_port",       "local_addr", "local_port"};
   const std::string lower = lowerAscii(name);
   for (const char* known : kNames) {
     if (lower == known) return true;
@@ -84,8 +84,8 @@ httplib::Headers forwardedHeaders(const httplib::Headers& headers) {
 std::string badGatewayBody(const std::string& upstream, const std::string& reason) {
   const nlohmann::json body = {
       {"error",
-       {{"code", "502"}, {"message", "Bad gateway: " + upstream + " gave no answer the recorder could read (" +
-                                         reason + ")."}}}};
+       {{"code", "502"},
+        {"message", "Bad gateway: " + upstream + " gave no answer the recorder could read (" + reason + ")."}}}};
   return body.dump();
 }
 
@@ -103,10 +103,10 @@ RecordProxy::RecordProxy(RecordConfig config)
           config_.upstreamCa),
       scrubber_(upstream_.address().authority),
       bodies_(config_.out, config_.out),
-      writer_(cassette_, CassetteHeader{kFormatVersion, "cvmock record", "",
-                                        std::string(upstream_.address().https ? "https://" : "http://") +
-                                            kUpstreamPlaceholder,
-                                        isoTimestamp(std::chrono::system_clock::now()), Json::object()}),
+      writer_(cassette_,
+              CassetteHeader{kFormatVersion, "cvmock record", "",
+                             std::string(upstream_.address().https ? "https://" : "http://") + kUpstreamPlaceholder,
+                             isoTimestamp(std::chrono::system_clock::now()), Json::object()}),
       http_(std::make_unique<httplib::Server>()) {
   http_->new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
   http_->set_tcp_nodelay(true);
@@ -219,12 +219,12 @@ void RecordProxy::forward(const httplib::Request& request, httplib::Response& re
   }
   const std::string contentType = response.get_header_value("Content-Type");
   response.headers.erase("Content-Type");
-  response.set_content_provider(
-      static_cast<std::size_t>(received->size()), contentType,
-      [received](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
-        return received->read(offset, length,
-                               [&](const char* data, std::size_t size) { return sink.write(data, size); });
-      });
+  response.set_content_provider(static_cast<std::size_t>(received->size()), contentType,
+                                [received](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                                  return received->read(offset, length, [&](const char* data, std::size_t size) {
+                                    return sink.write(data, size);
+                                  });
+                                });
 }
 
 Body RecordProxy::recordBody(SpooledBody& body, const HeaderList& headers) {
@@ -234,7 +234,8 @@ Body RecordProxy::recordBody(SpooledBody& body, const HeaderList& headers) {
     const std::filesystem::path& spool = body.path();
     return bodies_.adopt(spool, body.sha256(), body.size(), body.head());
   }
-  std::optional<std::string> decoded = decodeContent(body.memory(), headerValue(headers, "Content-Encoding").value_or(""));
+  std::optional<std::string> decoded =
+      decodeContent(body.memory(), headerValue(headers, "Content-Encoding").value_or(""));
   if (!decoded) return bodies_.encode(body.memory(), "application/octet-stream");
   return bodies_.encode(*decoded, contentType, [this](std::string_view text) { return scrubber_.text(text); });
 }

@@ -37,9 +37,13 @@ HeaderList fromHttplib(const httplib::Headers& headers) {
 
 ReplayTarget::ReplayTarget(std::uint64_t seed, const std::string& predictionResourceId) {
   // Trainings are held (manual) so the replay shows "Training" for as long as the recording did.
-  std::vector<std::string> flags = {"--host", "127.0.0.1", "--port", "0", "--seed", std::to_string(seed),
-                                    "--training-key", kReplayTrainingKey, "--prediction-key", kReplayPredictionKey,
-                                    "--training-mode", "manual", "--admin-key", kAdminKey};
+  std::vector<std::string> flags = {"--host",           "127.0.0.1",
+                                    "--port",           "0",
+                                    "--seed",           std::to_string(seed),
+                                    "--training-key",   kReplayTrainingKey,
+                                    "--prediction-key", kReplayPredictionKey,
+                                    "--training-mode",  "manual",
+                                    "--admin-key",      kAdminKey};
   if (!predictionResourceId.empty()) {
     flags.insert(flags.end(), {"--prediction-resource-id", predictionResourceId});
   }

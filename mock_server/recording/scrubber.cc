@@ -37,8 +37,8 @@ constexpr std::size_t kShortestKey = 8;
 std::string scrubSubscriptions(const std::string& text) {
   std::string out;
   std::size_t copied = 0;
-  for (auto match = std::sregex_iterator(text.begin(), text.end(), subscriptionPattern()); match != std::sregex_iterator();
-       ++match) {
+  for (auto match = std::sregex_iterator(text.begin(), text.end(), subscriptionPattern());
+       match != std::sregex_iterator(); ++match) {
     const std::size_t idStart = static_cast<std::size_t>(match->position(0) + match->length(1));
     out += text.substr(copied, idStart - copied) + kScrubbedSubscription;
     copied = static_cast<std::size_t>(match->position(0) + match->length(0));
@@ -51,12 +51,13 @@ std::string replaceParameterValues(const std::string& text, const std::string& m
   const std::string lower = lowerAscii(text);
   std::vector<std::pair<std::size_t, std::size_t>> values;  // [start, end)
   for (std::size_t at = lower.find(marker); at != std::string::npos; at = lower.find(marker, at + 1)) {
-    const bool parameter = at > 0 && (lower[at - 1] == '?' || lower[at - 1] == '&' ||
-                                      (at >= 3 && (lower.compare(at - 3, 3, "%26") == 0 ||
-                                                   lower.compare(at - 3, 3, "%3f") == 0)));
+    const bool parameter =
+        at > 0 && (lower[at - 1] == '?' || lower[at - 1] == '&' ||
+                   (at >= 3 && (lower.compare(at - 3, 3, "%26") == 0 || lower.compare(at - 3, 3, "%3f") == 0)));
     if (!parameter) continue;
     const std::size_t start = at + marker.size();
-    const std::size_t end = std::min({lower.find_first_of("&\"' \t\r\n", start), lower.find("%26", start), lower.size()});
+    const std::size_t end =
+        std::min({lower.find_first_of("&\"' \t\r\n", start), lower.find("%26", start), lower.size()});
     values.emplace_back(start, end);
   }
   std::string out = text;

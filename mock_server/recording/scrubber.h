@@ -40,7 +40,7 @@ class Scrubber {
   std::string placeholder(const std::string& key);
 
   std::string authority_;
-  std::mutex mutex_;  // guards placeholders_
+  std::mutex mutex_;                                 // guards placeholders_
   std::map<std::string, std::string> placeholders_;  // key -> "{key-N}"
 };
 

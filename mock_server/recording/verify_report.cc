@@ -17,11 +17,20 @@ std::string xmlEscaped(const std::string& text) {
   std::string out;
   for (char c : text) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -32,9 +41,7 @@ std::size_t skippedIn(const CassetteResult& result) {
                                                 [](const ExchangeResult& e) { return !e.skipped.empty(); }));
 }
 
-std::string differenceLine(const Difference& difference) {
-  return difference.where() + ": " + difference.message;
-}
+std::string differenceLine(const Difference& difference) { return difference.where() + ": " + difference.message; }
 
 }  // namespace
 
@@ -105,8 +112,8 @@ Json jsonReport(const std::vector<CassetteResult>& results, const VerifySummary&
         if (!difference.acceptedWhy.empty()) entry["accepted"] = difference.acceptedWhy;
         differences.push_back(std::move(entry));
       }
-      Json entry = {{"exchange", exchange.number}, {"request", exchange.request},
-                    {"recordedStatus", exchange.recordedStatus}};
+      Json entry = {
+          {"exchange", exchange.number}, {"request", exchange.request}, {"recordedStatus", exchange.recordedStatus}};
       if (!exchange.skipped.empty()) {
         entry["skipped"] = exchange.skipped;
       } else {
@@ -116,8 +123,8 @@ Json jsonReport(const std::vector<CassetteResult>& results, const VerifySummary&
       }
       exchanges.push_back(std::move(entry));
     }
-    Json recording = {{"recording", result.id}, {"file", result.file}, {"passed", !result.failed()},
-                      {"seconds", result.seconds}};
+    Json recording = {
+        {"recording", result.id}, {"file", result.file}, {"passed", !result.failed()}, {"seconds", result.seconds}};
     if (!result.skipped.empty()) recording["skipped"] = result.skipped;
     if (!result.error.empty()) recording["error"] = result.error;
     recording["exchanges"] = std::move(exchanges);
@@ -125,9 +132,13 @@ Json jsonReport(const std::vector<CassetteResult>& results, const VerifySummary&
   }
   return Json{{"passed", summary.passed()},
               {"summary",
-               {{"recordings", summary.cassettes}, {"skippedRecordings", summary.skippedCassettes},
-                {"exchanges", summary.exchanges}, {"matched", summary.matched}, {"accepted", summary.accepted},
-                {"differing", summary.differing}, {"skippedExchanges", summary.skippedExchanges},
+               {{"recordings", summary.cassettes},
+                {"skippedRecordings", summary.skippedCassettes},
+                {"exchanges", summary.exchanges},
+                {"matched", summary.matched},
+                {"accepted", summary.accepted},
+                {"differing", summary.differing},
+                {"skippedExchanges", summary.skippedExchanges},
                 {"seconds", summary.seconds}}},
               {"recordings", std::move(recordings)}};
 }

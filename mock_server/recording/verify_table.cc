@@ -41,9 +41,8 @@ Scope readScope(const Json& entry, const EntryPlace& place) {
   scope.request = text(entry, "request", place, "*");
   if (entry.contains("exchanges")) {
     const Json& numbers = entry["exchanges"];
-    if (!numbers.is_array() || !std::all_of(numbers.begin(), numbers.end(), [](const Json& n) {
-          return n.is_number_integer() && n.get<int>() >= 1;
-        })) {
+    if (!numbers.is_array() || !std::all_of(numbers.begin(), numbers.end(),
+                                            [](const Json& n) { return n.is_number_integer() && n.get<int>() >= 1; })) {
       place.fail("exchanges must be an array of exchange numbers (from 1)");
     }
     scope.exchanges = numbers.get<std::vector<int>>();
@@ -68,7 +67,9 @@ JsonPathPattern compile(const std::string& pattern, const EntryPlace& place) {
   }
 }
 
-JsonPathPattern readPattern(const Json& entry, const EntryPlace& place) { return compile(text(entry, "path", place), place); }
+JsonPathPattern readPattern(const Json& entry, const EntryPlace& place) {
+  return compile(text(entry, "path", place), place);
+}
 
 // "path": one pattern, or an array of them.
 std::vector<JsonPathPattern> readPatterns(const Json& entry, const EntryPlace& place) {
@@ -136,7 +137,8 @@ void VerifyTable::parse(const Json& document, const std::string& file) {
     onlyKeys(headers[i], with({"name", "as"}), place);
     const std::string name = text(headers[i], "name", place);
     if (name.empty()) place.fail("name is missing");
-    headers_.push_back({readScope(headers[i], place), name, readMode(headers[i], place), text(headers[i], "why", place)});
+    headers_.push_back(
+        {readScope(headers[i], place), name, readMode(headers[i], place), text(headers[i], "why", place)});
   }
   const Json& accepted = section(document, "accept", file);
   for (std::size_t i = 0; i < accepted.size(); ++i) {
@@ -181,11 +183,12 @@ CompareAs VerifyTable::fieldMode(const std::string& cassette, int exchange, cons
 }
 
 std::vector<std::pair<std::string, CompareAs>> VerifyTable::headers(const std::string& cassette, int exchange,
-                                                                     const std::string& request) const {
+                                                                    const std::string& request) const {
   std::vector<std::pair<std::string, CompareAs>> out;
   for (const HeaderRule& rule : headers_) {
     if (!rule.scope.covers(cassette, exchange, request)) continue;
-    auto same = std::find_if(out.begin(), out.end(), [&](const auto& h) { return equalsAsciiIgnoreCase(h.first, rule.name); });
+    auto same =
+        std::find_if(out.begin(), out.end(), [&](const auto& h) { return equalsAsciiIgnoreCase(h.first, rule.name); });
     if (same != out.end()) out.erase(same);
     if (rule.as != CompareAs::Any) out.emplace_back(rule.name, rule.as);
   }
@@ -196,10 +199,9 @@ std::optional<std::string> VerifyTable::accepted(const std::string& cassette, in
                                                  const std::optional<JsonPath>& path, const std::string& what) const {
   for (const Acceptance& acceptance : acceptances_) {
     if (!acceptance.scope.covers(cassette, exchange, request)) continue;
-    const bool placeMatches =
-        path ? std::any_of(acceptance.paths.begin(), acceptance.paths.end(),
-                           [&](const JsonPathPattern& pattern) { return pattern.covers(*path); })
-             : acceptance.what == what;
+    const bool placeMatches = path ? std::any_of(acceptance.paths.begin(), acceptance.paths.end(),
+                                                 [&](const JsonPathPattern& pattern) { return pattern.covers(*path); })
+                                   : acceptance.what == what;
     if (placeMatches) return acceptance.why;
   }
   return std::nullopt;
@@ -209,8 +211,8 @@ std::optional<std::string> VerifyTable::skipped(const std::string& cassette, int
   for (const Skip& skip : skips_) {
     if (!globMatches(skip.scope.cassette, cassette)) continue;
     if (exchange == 0 ? skip.scope.exchanges.empty()
-                      : skip.scope.exchanges.empty() || std::count(skip.scope.exchanges.begin(),
-                                                                    skip.scope.exchanges.end(), exchange) > 0) {
+                      : skip.scope.exchanges.empty() ||
+                            std::count(skip.scope.exchanges.begin(), skip.scope.exchanges.end(), exchange) > 0) {
       return skip.why;
     }
   }

@@ -71,7 +71,7 @@ class VerifyTable {
                       CompareAs inherited) const;
   // The headers compared for this exchange, each with its mode (any omitted).
   std::vector<std::pair<std::string, CompareAs>> headers(const std::string& cassette, int exchange,
-                                                          const std::string& request) const;
+                                                         const std::string& request) const;
   // The reason an acceptance gives for a difference at `path` (a body place) or `what`, or nullopt.
   std::optional<std::string> accepted(const std::string& cassette, int exchange, const std::string& request,
                                       const std::optional<JsonPath>& path, const std::string& what) const;

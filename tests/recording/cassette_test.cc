@@ -19,7 +19,8 @@ Exchange sampleExchange(BodyStore& store) {
   exchange.durationMs = 1.5;
   exchange.request.method = "POST";
   exchange.request.target = "//customvision/v3.4-preview/training/projects/p/images?tagIds=a%2Cb";
-  exchange.request.headers = {{"Training-Key", {"{key-1}"}}, {"Content-Type", {"multipart/form-data; boundary=\"b1\""}}};
+  exchange.request.headers = {{"Training-Key", {"{key-1}"}},
+                              {"Content-Type", {"multipart/form-data; boundary=\"b1\""}}};
   const std::string upload = "--b1\r\nContent-Type: application/octet-stream\r\n\r\n" + kPng + "\r\n--b1--\r\n";
   exchange.request.body = store.encode(upload, "multipart/form-data; boundary=\"b1\"");
   exchange.response.status = 200;
@@ -68,7 +69,8 @@ TEST(Cassette, StoresAnImageOnceWhateverEnvelopesItCameIn) {
   const Body alone = store.encode(kPng, "application/octet-stream");
   ASSERT_EQ(alone.kind, Body::Kind::File);
   std::size_t files = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(folder.path() / "bodies")) files += entry.is_regular_file();
+  for (const auto& entry : std::filesystem::directory_iterator(folder.path() / "bodies"))
+    files += entry.is_regular_file();
   EXPECT_EQ(files, 1u);
   EXPECT_EQ(std::filesystem::path(alone.file).extension(), ".png");
 }

@@ -55,10 +55,10 @@ TEST(Compare, ValuesAndEnumsAreComparedOutsideTheTable) {
 TEST(Compare, TimestampsByFormatOnly) {
   EXPECT_TRUE(compare(R"({"created":"2020-11-06T16:37:26.593Z"})", R"({"created":"2024-01-01T00:00:00Z"})")
                   .differences.empty());
-  EXPECT_EQ(compare(R"({"created":"2020-11-06T16:37:26.593Z"})", R"({"created":"2020-11-06T16:37:26.593"})")
-                .at("$.created"),
-            "date-time without zone \"2020-11-06T16:37:26.593\", recorded date-time with Z "
-            "\"2020-11-06T16:37:26.593Z\"");
+  EXPECT_EQ(
+      compare(R"({"created":"2020-11-06T16:37:26.593Z"})", R"({"created":"2020-11-06T16:37:26.593"})").at("$.created"),
+      "date-time without zone \"2020-11-06T16:37:26.593\", recorded date-time with Z "
+      "\"2020-11-06T16:37:26.593Z\"");
 }
 
 TEST(Compare, IdsByFormatAndThenByIdentity) {
@@ -86,8 +86,9 @@ TEST(Compare, ArrayLengthsWhenTheRecordingDeterminesThem) {
 
 TEST(Compare, ElementsPairByIdOrNameNotPlace) {
   const std::string general = "ee85a74c-405e-4adc-bb47-ffa8ca0c9f31";
-  EXPECT_TRUE(compare(R"([{"name":"Tag2","n":2},{"name":"Tag1","n":1}])", R"([{"name":"Tag1","n":1},{"name":"Tag2","n":2}])")
-                  .differences.empty());
+  EXPECT_TRUE(
+      compare(R"([{"name":"Tag2","n":2},{"name":"Tag1","n":1}])", R"([{"name":"Tag1","n":1},{"name":"Tag2","n":2}])")
+          .differences.empty());
   const std::string recorded = "[{\"id\":\"" + general + "\",\"name\":\"General\"}]";
   const std::string live = "[{\"id\":\"00000000-0000-0000-0000-000000000001\",\"name\":\"X\"},{\"id\":\"" + general +
                            "\",\"name\":\"General\"}]";
@@ -95,10 +96,10 @@ TEST(Compare, ElementsPairByIdOrNameNotPlace) {
 }
 
 TEST(Compare, StatusErrorCodeAndHeaders) {
-  EXPECT_EQ(compare(R"({"code":"NotFoundProject","message":"a"})", R"({"code":"NotFoundIteration","message":"b"})",
-                    404, 404)
-                .at("error code"),
-            "\"NotFoundIteration\", recorded \"NotFoundProject\"");
+  EXPECT_EQ(
+      compare(R"({"code":"NotFoundProject","message":"a"})", R"({"code":"NotFoundIteration","message":"b"})", 404, 404)
+          .at("error code"),
+      "\"NotFoundIteration\", recorded \"NotFoundProject\"");
   EXPECT_EQ(compare("{}", R"({"code":"BadRequest"})", 200, 400).at("status"), "400 BadRequest, recorded 200");
   EXPECT_EQ(compare("{}", "{}", 200, 200, {{"Retry-After", {"1"}}}, {}).at("header Retry-After"),
             "absent, recorded \"1\"");
@@ -117,7 +118,8 @@ TEST(Compare, TheUsersTableAcceptsAndRelaxes) {
   testing::TempDir folder;
   std::ofstream(folder.path() / "verify.json") << document;
   table.load(folder.path() / "verify.json");
-  const Compared c = compare(R"({"width":900,"quirk":""})", R"({"width":256,"quirk":null})", 200, 200, {}, {}, true, table);
+  const Compared c =
+      compare(R"({"width":900,"quirk":""})", R"({"width":256,"quirk":null})", 200, 200, {}, {}, true, table);
   ASSERT_EQ(c.differences.size(), 1u);
   EXPECT_EQ(c.differences[0].where(), "$.quirk");
   EXPECT_EQ(c.differences[0].acceptedWhy, "the service's quirk");

@@ -57,7 +57,8 @@ TEST(HttpRecorderImport, RefusesWhatIsNotASession) {
     importHttpRecorder(folder.path() / "a.json", "a.json", store);
     FAIL();
   } catch (const RecordingError& error) {
-    EXPECT_NE(std::string(error.what()).find("a.json (entry 1): RequestUri is missing"), std::string::npos) << error.what();
+    EXPECT_NE(std::string(error.what()).find("a.json (entry 1): RequestUri is missing"), std::string::npos)
+        << error.what();
   }
   std::ofstream(folder.path() / "b.json") << R"({"something": "else"})";
   EXPECT_THROW(importHttpRecorder(folder.path() / "b.json", "b.json", store), RecordingError);

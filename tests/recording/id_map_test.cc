@@ -18,10 +18,12 @@ TEST(IdMap, PathQueryAndBodyIdsFollowWhatAnswersRevealed) {
             "//customvision/v3.4-preview/training/projects/" + kLiveProject + "/tags?name=a%20b");
   EXPECT_EQ(ids.liveTarget("/x?domainId=" + kGeneral), "/x?domainId=" + kGeneral) << "domains stand for themselves";
   const std::string compact = "aaaaaaaa000000000000000000000001";
-  EXPECT_EQ(ids.liveTarget("/artifacts?path=i-" + compact + "%2Fi-1"), "/artifacts?path=i-bbbbbbbb000000000000000000000001%2Fi-1");
-  EXPECT_EQ(ids.liveJsonBody("{\"images\":[{\"url\":\"https://example.com/a.jpg\"}],\"projectId\":\"" + kProject + "\"}",
-                             [](const std::string& url) { return "http://127.0.0.1:1/" + url.substr(8); }),
-            "{\"images\":[{\"url\":\"http://127.0.0.1:1/example.com/a.jpg\"}],\"projectId\":\"" + kLiveProject + "\"}");
+  EXPECT_EQ(ids.liveTarget("/artifacts?path=i-" + compact + "%2Fi-1"),
+            "/artifacts?path=i-bbbbbbbb000000000000000000000001%2Fi-1");
+  EXPECT_EQ(
+      ids.liveJsonBody("{\"images\":[{\"url\":\"https://example.com/a.jpg\"}],\"projectId\":\"" + kProject + "\"}",
+                       [](const std::string& url) { return "http://127.0.0.1:1/" + url.substr(8); }),
+      "{\"images\":[{\"url\":\"http://127.0.0.1:1/example.com/a.jpg\"}],\"projectId\":\"" + kLiveProject + "\"}");
   EXPECT_EQ(ids.liveJsonBody("{\r\n  \"name\": \"unchanged\"\r\n}", nullptr), "{\r\n  \"name\": \"unchanged\"\r\n}");
 }
 
@@ -30,7 +32,8 @@ TEST(IdMap, UnrevealedIdsAreHandedFromTheGivenStateInTurn) {
   IdMap ids(pools, {});
   const std::string a = "aaaaaaaa-0000-0000-0000-00000000000a";
   const std::string b = "aaaaaaaa-0000-0000-0000-00000000000b";
-  EXPECT_EQ(ids.liveTarget("/projects/" + kProject + "/images?tagIds=" + a + "%2C" + b), "/projects/p1/images?tagIds=t1%2Ct2");
+  EXPECT_EQ(ids.liveTarget("/projects/" + kProject + "/images?tagIds=" + a + "%2C" + b),
+            "/projects/p1/images?tagIds=t1%2Ct2");
   EXPECT_EQ(ids.counterpart(a), "t1");
   EXPECT_FALSE(ids.identity(a)) << "a handed-out id is a guess, not an identity to hold cvmock to";
   pools["image"].push_back("i1");  // the given state adds an image between two exchanges

@@ -84,10 +84,16 @@ class Scenario:
                                        "recorded/image", body, PREDICTION_KEY, "Prediction-Key", content_type)
         assert status == 200, prediction
         assert self.send("iterations", "GET", f"{TRAINING}/projects/{p}/iterations")[0] == 200
+        status, exported = self.send("export", "GET", f"{TRAINING}/projects/{p}/export")
+        assert status == 200, exported
+        status, imported = self.send("import", "POST", f"{TRAINING}/projects/import?token="
+                                     f"{quote(exported['token'], safe='')}&name=imported")
+        assert status == 200, imported
         assert self.send("tagged", "GET", f"{TRAINING}/projects/{p}/images/tagged?tagIds={tags['circle']}")[0] == 200
         assert self.send("unknown project", "GET", f"{TRAINING}/projects/{uuid.uuid4()}")[0] == 404
         assert self.send("wrong key", "GET", f"{TRAINING}/projects", key=WRONG_KEY)[0] == 401
-        assert self.send("query key", "GET", f"{TRAINING}/projects?subscription-key={TRAINING_KEY}", key=WRONG_KEY)[0] == 401
+        query_key = f"{TRAINING}/projects?subscription-key={TRAINING_KEY}"
+        assert self.send("query key", "GET", query_key, key=WRONG_KEY)[0] == 401
 
 
 class RecordAgainstCvmockOverHttps(unittest.TestCase):
