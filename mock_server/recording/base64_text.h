@@ -8,7 +8,7 @@
 namespace cvmock::recording {
 
 std::string encodeBase64Text(std::string_view bytes);
-// nullopt for text that is not padded base64 (whitespace is not allowed).
+// nullopt for text that is not padded base64 (whitespace is not allowed either).
 std::optional<std::string> decodeBase64Text(std::string_view text);
 
 }  // namespace cvmock::recording

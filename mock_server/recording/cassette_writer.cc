@@ -15,11 +15,18 @@ CassetteWriter::CassetteWriter(const std::filesystem::path& file, const Cassette
   if (!out_) throw std::runtime_error("cannot write " + file.string());
 }
 
+CassetteWriter::~CassetteWriter() {
+  out_.close();
+  std::error_code ignored;
+  if (appended_ == 0) std::filesystem::remove(file_, ignored);
+}
+
 void CassetteWriter::append(const Exchange& exchange) {
   const std::string line = exchangeLine(exchange);
   std::lock_guard lock(mutex_);
   out_ << line << '\n' << std::flush;
   if (!out_) throw std::runtime_error("cannot write " + file_.string());
+  ++appended_;
 }
 
 }  // namespace cvmock::recording

@@ -15,14 +15,20 @@ class CassetteWriter {
  public:
   // Creates `file` with its header line; throws std::runtime_error when it exists already or cannot be written.
   CassetteWriter(const std::filesystem::path& file, const CassetteHeader& header);
+  // Removes the file when no exchange was appended (a proxy that could not listen, or that nobody called), so
+  // the name stays free.
+  ~CassetteWriter();
+  CassetteWriter(const CassetteWriter&) = delete;
+  CassetteWriter& operator=(const CassetteWriter&) = delete;
 
   // Throws std::runtime_error when the line cannot be written.
   void append(const Exchange& exchange);
 
  private:
   std::filesystem::path file_;
-  std::mutex mutex_;  // guards out_
+  std::mutex mutex_;  // guards out_ and appended_
   std::ofstream out_;
+  std::size_t appended_ = 0;
 };
 
 }  // namespace cvmock::recording

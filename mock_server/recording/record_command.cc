@@ -3,6 +3,7 @@
 #include <iostream>
 #include <pthread.h>
 #include <thread>
+#include <unistd.h>
 
 #include "mock_server/recording/command_line.h"
 #include "mock_server/recording/commands.h"
@@ -18,6 +19,27 @@ constexpr const char* kUsage =
     "  --name         the cassette's name (default recording); an existing cassette is never overwritten\n"
     "  --host/--port  where clients connect (default 127.0.0.1:8808; port 0 picks a free one)\n"
     "  --upstream-ca  PEM file of CAs to trust for the upstream instead of the system's store\n";
+
+sigset_t blockStopSignals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  return signals;
+}
+
+// The proxy, bound; nullptr, the reason said on stderr, when it cannot start.
+std::unique_ptr<RecordProxy> startProxy(const RecordConfig& config) {
+  try {
+    auto proxy = std::make_unique<RecordProxy>(config);
+    if (proxy->bind()) return proxy;
+    std::cerr << "cvmock record: cannot listen on " << config.host << ":" << config.port << "\n";
+  } catch (const std::exception& failure) {
+    std::cerr << "cvmock record: " << failure.what() << "\n";
+  }
+  return nullptr;
+}
 
 }  // namespace
 
@@ -47,35 +69,21 @@ int runRecord(const std::vector<std::string>& args) {
     return 2;
   }
 
-  // Signals are taken by a dedicated thread, which stops the proxy cleanly (every exchange is on disk by then).
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
-  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
-  std::unique_ptr<RecordProxy> proxy;
-  try {
-    proxy = std::make_unique<RecordProxy>(config);
-  } catch (const std::exception& failure) {
-    std::cerr << "cvmock record: " << failure.what() << "\n";
-    return 1;
-  }
-  if (!proxy->bind()) {
-    std::cerr << "cvmock record: cannot listen on " << config.host << ":" << config.port << "\n";
-    return 1;
-  }
-  std::thread waiter([&] {
-    int received = 0;
-    sigwait(&signals, &received);
-    proxy->stop();
+  // SIGINT and SIGTERM are blocked in every thread and taken here, so the proxy stops cleanly (every exchange
+  // is on disk by then); a proxy that stops by itself raises SIGTERM to end the wait.
+  const sigset_t signals = blockStopSignals();
+  const std::unique_ptr<RecordProxy> proxy = startProxy(config);
+  if (!proxy) return 1;
+  std::thread serving([&] {
+    proxy->run();
+    ::kill(::getpid(), SIGTERM);
   });
-  std::cout << "cvmock record listening on http://" << config.host << ":" << proxy->port() << " for " << config.upstream
-            << ", recording to " << proxy->cassette().string() << std::endl;
-  proxy->run();
-  if (waiter.joinable()) {
-    pthread_kill(waiter.native_handle(), SIGTERM);
-    waiter.join();
-  }
+  std::cout << "cvmock record listening on http://" << config.host << ":" << proxy->port() << " for "
+            << config.upstream << ", recording to " << proxy->cassette().string() << std::endl;
+  int received = 0;
+  sigwait(&signals, &received);
+  proxy->stop();
+  serving.join();
   std::cout << "cvmock record stopped" << std::endl;
   return 0;
 }

@@ -131,6 +131,13 @@ TEST(Cassette, WriterNeverOverwritesARecording) {
   testing::TempDir folder;
   writeSample(folder.path());
   EXPECT_THROW(CassetteWriter(folder.path() / "c.jsonl", CassetteHeader{}), std::runtime_error);
+  EXPECT_EQ(readCassette(folder.path() / "c.jsonl").exchanges.size(), 3u);
+}
+
+TEST(Cassette, ACassetteWithoutExchangesIsNotKept) {
+  testing::TempDir folder;
+  { CassetteWriter writer(folder.path() / "empty.jsonl", CassetteHeader{}); }
+  EXPECT_FALSE(std::filesystem::exists(folder.path() / "empty.jsonl"));
 }
 
 }  // namespace

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "mock_server/recording/base64_text.h"
 #include "mock_server/recording/httprecorder_import.h"
 #include "tests/support/temp_dir.h"
 
@@ -47,6 +48,17 @@ TEST(HttpRecorderImport, KeepsEveryField) {
   EXPECT_EQ(second.extra["EncodedRequestUri"], "not the base64 of the URI");
   ASSERT_EQ(second.request.body.kind, Body::Kind::File);
   EXPECT_EQ(bodyBytes(second.request.body, folder.path()), std::string("\x00\x01\x02\xff", 4));
+}
+
+TEST(HttpRecorderImport, Base64AsTheRecorderWritesIt) {
+  for (const std::string& bytes : {std::string(), std::string("f"), std::string("fo"), std::string("foo"),
+                                  std::string("\xff\xfe\x00", 3)}) {
+    EXPECT_EQ(decodeBase64Text(encodeBase64Text(bytes)), bytes);
+  }
+  EXPECT_EQ(encodeBase64Text("fo"), "Zm8=");
+  EXPECT_FALSE(decodeBase64Text("Zm8"));
+  EXPECT_FALSE(decodeBase64Text("Zm8*"));
+  EXPECT_FALSE(decodeBase64Text("Zm 8"));
 }
 
 TEST(HttpRecorderImport, RefusesWhatIsNotASession) {
