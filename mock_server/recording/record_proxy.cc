@@ -225,6 +225,7 @@ void RecordProxy::forward(const httplib::Request& request, httplib::Response& re
                                     return sink.write(data, size);
                                   });
                                 });
+  if (contentType.empty()) response.headers.erase("Content-Type");  // the service sent none: neither does the proxy
 }
 
 Body RecordProxy::recordBody(SpooledBody& body, const HeaderList& headers) {
