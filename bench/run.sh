@@ -21,6 +21,11 @@ done
 echo "== startup"
 $bench/load_generator startup
 $bench/load_generator startup --images 10000
+echo "== recording proxy and verify"
+./build/mock_server/cvmock convert-recordings ../shared/recordings build/bench/shared-recordings > /dev/null
+$bench/recording/recording_bench proxy --requests 2000
+$bench/recording/recording_bench verify --recordings build/bench/shared-recordings \
+  --table tests/recording/shared_recordings.verify.json --runs 7
 echo "== accuracy"
 $bench/fashion_mnist_accuracy 500 500
 echo "== object detection"

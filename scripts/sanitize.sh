@@ -45,4 +45,4 @@ export UBSAN_OPTIONS="halt_on_error=1 print_stacktrace=1"
 # Suites not built register a failing <target>_NOT_BUILT test; they were not asked for. The Node, Python and
 # schema proofs check the wire, which the plain build covers; here they would only slow the run.
 ctest --test-dir "$dir" --output-on-failure -j "$(nproc)" --timeout 600 \
-  -E "_NOT_BUILT|^sdk_|^portal|^contract_|^replay_|^schema_" -FA cvmock_response_log
+  -E "_NOT_BUILT|^sdk_|^portal|^contract_|^recording_|^schema_" -FA cvmock_response_log

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 packages=(
   build-essential cmake pkg-config
   libcpp-httplib-dev nlohmann-json3-dev libstb-dev libeigen3-dev
-  libgtest-dev libsqlite3-dev libbenchmark-dev zlib1g-dev libturbojpeg0-dev
+  libgtest-dev libsqlite3-dev libbenchmark-dev zlib1g-dev libjpeg62-turbo-dev
   dataset-fashion-mnist openssl
   python3 python3-jsonschema python3-hypothesis
   python3-azure

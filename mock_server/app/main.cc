@@ -10,6 +10,7 @@
 #include "mock_server/app/options.h"
 #include "mock_server/app/version.h"
 #include "mock_server/gateway/server.h"
+#include "mock_server/recording/commands.h"
 
 int main(int argc, char** argv) {
   using namespace cvmock::server;
@@ -19,6 +20,11 @@ int main(int argc, char** argv) {
   };
   if (argc >= 2 && std::string(argv[1]) == "healthcheck") {
     return runHealthcheck(std::vector<std::string>(argv + 2, argv + argc), environment, std::cerr);
+  }
+  if (argc >= 2 && std::string(argv[1]) == "record") return cvmock::recording::runRecord({argv + 2, argv + argc});
+  if (argc >= 2 && std::string(argv[1]) == "verify") return cvmock::recording::runVerify({argv + 2, argv + argc});
+  if (argc >= 2 && std::string(argv[1]) == "convert-recordings") {
+    return cvmock::recording::runConvertRecordings({argv + 2, argv + argc});
   }
   const ParsedOptions options = parseOptions(std::vector<std::string>(argv + 1, argv + argc), environment);
   if (options.help) {
