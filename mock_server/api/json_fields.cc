@@ -3,6 +3,7 @@
 
 #include "mock_server/base/errors.h"
 #include "mock_server/base/ids.h"
+#include "mock_server/base/unicode.h"
 
 namespace cvmock::server {
 
@@ -33,8 +34,8 @@ std::map<std::string, std::string> imageMetadata(const nlohmann::json& metadata,
     throw errors::imageMetadataKey();
   }
   for (const auto& [key, value] : metadata.items()) {
-    if (key.empty() || key.size() > limits.maxMetadataKeyLength) throw errors::imageMetadataKey();
-    if (!value.is_string() || value.get_ref<const std::string&>().size() > limits.maxMetadataValueLength) {
+    if (key.empty() || serviceLength(key) > limits.maxMetadataKeyLength) throw errors::imageMetadataKey();
+    if (!value.is_string() || serviceLength(value.get_ref<const std::string&>()) > limits.maxMetadataValueLength) {
       throw errors::imageMetadataValue();
     }
     pairs.emplace(key, value.get<std::string>());

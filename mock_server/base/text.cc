@@ -1,9 +1,10 @@
-// Text helpers: ASCII case folding, trimming, list splitting.
+// Text helpers: ASCII case folding, trimming, list splitting, the service's name rules.
 #include "mock_server/base/text.h"
+
+#include "mock_server/base/unicode.h"
 
 #include <algorithm>
 #include <cctype>
-#include <cstdint>
 
 namespace cvmock::server {
 
@@ -38,33 +39,12 @@ std::vector<std::string> splitList(std::string_view text, char separator) {
   return pieces;
 }
 
-bool isValidUtf8(std::string_view text) {
-  std::size_t i = 0;
-  while (i < text.size()) {
-    const auto lead = static_cast<unsigned char>(text[i]);
-    const int length = lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xE ? 3 : (lead >> 3) == 0x1E ? 4 : 0;
-    if (length == 0 || i + length > text.size()) return false;
-    std::uint32_t codePoint = length == 1 ? lead : lead & (0xFF >> (length + 1));
-    for (int k = 1; k < length; ++k) {
-      const auto next = static_cast<unsigned char>(text[i + k]);
-      if ((next & 0xC0) != 0x80) return false;
-      codePoint = (codePoint << 6) | (next & 0x3F);
-    }
-    constexpr std::uint32_t kSmallest[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (codePoint < kSmallest[length] || codePoint > 0x10FFFF || (codePoint >= 0xD800 && codePoint <= 0xDFFF)) {
-      return false;
-    }
-    i += length;
-  }
-  return true;
-}
-
 bool isValidName(std::string_view name, std::size_t maxLength) {
-  return !isBlank(name) && name.size() <= maxLength && isValidUtf8(name);
+  return !isBlank(name) && isValidUtf8(name) && serviceLength(name) <= maxLength;
 }
 
 bool isValidDescription(std::string_view description, std::size_t maxLength) {
-  return description.size() <= maxLength && isValidUtf8(description);
+  return isValidUtf8(description) && serviceLength(description) <= maxLength;
 }
 
 bool keysEqual(std::string_view presented, std::string_view expected) {

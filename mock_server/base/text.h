@@ -10,11 +10,9 @@ namespace cvmock::server {
 bool equalsIgnoreCase(std::string_view a, std::string_view b);
 bool isBlank(std::string_view text);
 std::string toLower(std::string_view text);
-// Well-formed UTF-8 (no overlong forms, surrogates or code points past U+10FFFF).
-bool isValidUtf8(std::string_view text);
-// A name the service accepts: not blank, at most `maxLength` bytes, valid UTF-8.
+// A name the service accepts: not blank, valid UTF-8, at most `maxLength` characters (unicode.h's serviceLength).
 bool isValidName(std::string_view name, std::size_t maxLength);
-// A description the service accepts: at most `maxLength` bytes, valid UTF-8.
+// A description the service accepts: valid UTF-8, at most `maxLength` characters.
 bool isValidDescription(std::string_view description, std::size_t maxLength);
 // Compares a presented secret with the expected one in time that depends only on the lengths, so a wrong key
 // leaks nothing through timing. An empty expected secret matches nothing.

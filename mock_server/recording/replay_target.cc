@@ -43,7 +43,9 @@ ReplayTarget::ReplayTarget(std::uint64_t seed, const std::string& predictionReso
                                     "--training-key",   kReplayTrainingKey,
                                     "--prediction-key", kReplayPredictionKey,
                                     "--training-mode",  "manual",
-                                    "--admin-key",      kAdminKey};
+                                    "--admin-key",      kAdminKey,
+                                    // verify writes its report to stdout; request lines would corrupt it
+                                    "--log-level",      "quiet"};
   if (!predictionResourceId.empty()) {
     flags.insert(flags.end(), {"--prediction-resource-id", predictionResourceId});
   }

@@ -30,6 +30,12 @@ bool matches(const ImageRecord& image, const ImageQuery& query) {
   return std::any_of(query.tagIds.begin(), query.tagIds.end(), [&](const std::string& id) { return hasTag(image, id); });
 }
 
+// Keeps the first of each id, in order.
+void removeRepeats(std::vector<std::string>& ids) {
+  std::unordered_set<std::string> seen;
+  std::erase_if(ids, [&](const std::string& id) { return !seen.insert(id).second; });
+}
+
 // An upload decoded and featurised before any lock is taken: the slow part runs in parallel.
 struct PreparedUpload {
   ImageUpload upload;
@@ -77,6 +83,7 @@ ImageCreateSummaryView ImageService::createImages(const std::string& projectId, 
   std::vector<PreparedUpload> prepared;
   prepared.reserve(uploads.size());
   for (ImageUpload& upload : uploads) {
+    removeRepeats(upload.tagIds);  // a tag named twice (in the entry and the batch, say) is one tag
     if (static_cast<int>(upload.tagIds.size()) > limits.maxTagsPerBatch) {
       throw errors::tooManyTagsInBatch(limits.maxTagsPerBatch);
     }
@@ -114,7 +121,9 @@ ImageCreateSummaryView ImageService::createImages(const std::string& projectId, 
     std::optional<ImageCreateStatus> status = p.failure;
     const bool negative = std::any_of(p.upload.tagIds.begin(), p.upload.tagIds.end(),
                                       [&](const std::string& id) { return tags.at(id).type == TagType::Negative; });
-    if (!status && negative && p.upload.tagIds.size() > 1) status = ImageCreateStatus::ErrorNegativeAndRegularTagOnSameImage;
+    if (!status && negative && p.upload.tagIds.size() > 1) {
+      status = ImageCreateStatus::ErrorNegativeAndRegularTagOnSameImage;
+    }
     ImageCreateResultView result{p.upload.source, status.value_or(ImageCreateStatus::OK), std::nullopt};
     const std::string hash = hashBytes(p.upload.bytes);
     if (!status) {
@@ -125,9 +134,7 @@ ImageCreateSummaryView ImageService::createImages(const std::string& projectId, 
     }
     if (!status) {
       ImageRecord record{state_.ids.next(), projectId, created, p.width, p.height, {}, p.upload.metadata, hash};
-      for (const std::string& tagId : p.upload.tagIds) {
-        if (!hasTag(record, tagId)) record.tags.push_back({tagId, created});
-      }
+      for (const std::string& tagId : p.upload.tagIds) record.tags.push_back({tagId, created});
       acceptedByHash.emplace(hash, accepted.size());
       result.image = state_.withTagNames(projectId, {record}).front();
       accepted.push_back({std::move(record), std::move(p.upload.bytes), std::move(p.features)});

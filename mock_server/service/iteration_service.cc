@@ -118,7 +118,6 @@ IterationRecord IterationService::trainProject(const std::string& projectId, Tra
   state_.simulation.quotas.admitIteration(iterations.size());
 
   ++project.iterationsCreated;
-  state_.store.putProject(project);
   IterationRecord iteration;
   iteration.id = state_.ids.next();
   iteration.projectId = projectId;
@@ -130,7 +129,7 @@ IterationRecord IterationService::trainProject(const std::string& projectId, Tra
   iteration.reservedBudgetInHours = request.reservedBudgetInHours;
   iteration.trainedRevision = project.revision;
   iteration.tags = snapshot.tags;
-  state_.store.putIteration(iteration);
+  state_.store.addIteration(project, iteration);
   const simulation::TrainingOutcome outcome = state_.simulation.lifecycle.begin();
   queue_.submit([this, projectId, iterationId = iteration.id, snapshot = std::move(snapshot), outcome]() mutable {
     runTraining(projectId, iterationId, std::move(snapshot.imageIds), std::move(snapshot.labels), outcome);
@@ -206,7 +205,18 @@ void IterationService::runTraining(const std::string& projectId, const std::stri
 void IterationService::storeSettled(const std::vector<IterationRecord>& settled) const {
   std::unique_lock lock(state_.rules);
   for (const IterationRecord& done : settled) {
-    if (state_.store.iteration(done.projectId, done.id)) state_.store.putIteration(done);
+    // Only the training's outcome is written onto the iteration as it is now: what a client changed while it
+    // trained (its name) stays, and an iteration deleted meanwhile stays deleted.
+    std::optional<IterationRecord> current = state_.store.iteration(done.projectId, done.id);
+    if (!current) continue;
+    current->status = done.status;
+    current->trainedAt = done.trainedAt;
+    current->trainingTimeInMinutes = done.trainingTimeInMinutes;
+    current->model = done.model;
+    current->holdout = done.holdout;
+    current->failure = done.failure;
+    current->lastModified = done.lastModified;
+    state_.store.putIteration(*current);
   }
 }
 

@@ -28,7 +28,11 @@ void PredictionService::publishIteration(const RequestContext& context, const st
   state_.requireProject(projectId);
   IterationRecord iteration = state_.requireIteration(projectId, iterationId);
   if (iteration.status != IterationStatus::Completed) throw errors::iterationIsNotTrained();
-  if (!isValidName(publishName, state_.config.limits.maxNameLength)) throw errors::invalidPublishName();
+  // The name becomes one segment of the prediction URL: a slash (or IIS's backslash) would make it unreachable.
+  if (!isValidName(publishName, state_.config.limits.maxNameLength) ||
+      publishName.find_first_of("/\\") != std::string::npos) {
+    throw errors::invalidPublishName();
+  }
   // A known prediction-capable resource in the caller's region; the service does not publish across regions.
   const Resource* target = findByArmId(state_.config.resources, predictionId);
   if (!target || !target->servesPrediction()) throw errors::invalidPublishTarget();

@@ -5,6 +5,7 @@
 
 #include "mock_server/base/errors.h"
 #include "mock_server/base/text.h"
+#include "mock_server/base/unicode.h"
 
 namespace cvmock::server {
 namespace {
@@ -41,7 +42,7 @@ TagView TagService::createTag(const std::string& projectId, const TagCreate& req
   const std::vector<TagRecord> existing = state_.store.tags(projectId);
   state_.simulation.quotas.admitTag(existing.size());
   for (const TagRecord& other : existing) {
-    if (equalsIgnoreCase(other.name, request.name)) throw errors::tagNameNotUnique();
+    if (equalsFoldingCase(other.name, request.name)) throw errors::tagNameNotUnique();
     if (type == TagType::Negative && other.type == TagType::Negative) throw errors::multipleNegativeTag();
   }
   TagRecord tag{state_.ids.next(), projectId, request.name, request.description, type};
@@ -82,7 +83,7 @@ TagView TagService::updateTag(const std::string& projectId, const std::string& t
   if (update.name) {
     if (!isValidName(*update.name, limits.maxNameLength)) throw errors::tagName();
     for (const TagRecord& other : others) {
-      if (other.id != tagId && equalsIgnoreCase(other.name, *update.name)) throw errors::tagNameNotUnique();
+      if (other.id != tagId && equalsFoldingCase(other.name, *update.name)) throw errors::tagNameNotUnique();
     }
     tag.name = *update.name;
   }

@@ -234,6 +234,14 @@ void MemoryStore::putIteration(const IterationRecord& iteration) {
   if (ProjectState* state = find(iteration.projectId)) upsert(state->iterations, iteration);
 }
 
+void MemoryStore::addIteration(const ProjectRecord& project, const IterationRecord& iteration) {
+  std::lock_guard lock(mutex_);
+  ProjectState* state = find(project.id);
+  if (!state) return;
+  state->record = project;
+  upsert(state->iterations, iteration);
+}
+
 std::optional<IterationRecord> MemoryStore::iteration(const std::string& projectId,
                                                       const std::string& iterationId) const {
   std::lock_guard lock(mutex_);

@@ -40,6 +40,7 @@ class MemoryStore final : public Store {
   void eraseImages(const std::string& projectId, const std::vector<std::string>& imageIds) override;
 
   void putIteration(const IterationRecord& iteration) override;
+  void addIteration(const ProjectRecord& project, const IterationRecord& iteration) override;
   std::optional<IterationRecord> iteration(const std::string& projectId,
                                            const std::string& iterationId) const override;
   std::vector<IterationRecord> iterations(const std::string& projectId) const override;

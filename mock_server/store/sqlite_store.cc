@@ -407,6 +407,15 @@ void SqliteStore::putIteration(const IterationRecord& iteration) {
   writeIteration(iteration);
 }
 
+void SqliteStore::addIteration(const ProjectRecord& project, const IterationRecord& iteration) {
+  std::lock_guard lock(mutex_);
+  if (!projectExists(project.id)) return;
+  Transaction transaction(db_);
+  writeProject(project);
+  writeIteration(iteration);
+  transaction.commit();
+}
+
 void SqliteStore::writeIteration(const IterationRecord& iteration) {
   if (!projectExists(iteration.projectId)) return;
   Statement upsert(db_, std::string("INSERT INTO iterations (") + kIterationColumns +

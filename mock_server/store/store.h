@@ -91,6 +91,9 @@ class Store {
   virtual void eraseImages(const std::string& projectId, const std::vector<std::string>& imageIds) = 0;
 
   virtual void putIteration(const IterationRecord& iteration) = 0;
+  // Puts `project` (its advanced iteration counter) and a new iteration in one transaction, so that a crash
+  // leaves both or neither: no iteration number is used up by a training that never began.
+  virtual void addIteration(const ProjectRecord& project, const IterationRecord& iteration) = 0;
   virtual std::optional<IterationRecord> iteration(const std::string& projectId,
                                                    const std::string& iterationId) const = 0;
   virtual std::vector<IterationRecord> iterations(const std::string& projectId) const = 0;  // in creation order

@@ -240,6 +240,23 @@ TEST_P(StoreContract, IterationsRoundTripExactly) {
   EXPECT_FALSE(store.iteration("p", "it"));
 }
 
+TEST_P(StoreContract, AnIterationIsAddedWithItsProjectsCounter) {
+  store.putProject(projectNamed("p"));
+  ProjectRecord project = *store.project("p");
+  project.iterationsCreated = 1;
+  IterationRecord iteration;
+  iteration.id = "it";
+  iteration.projectId = "p";
+  iteration.name = "Iteration 1";
+  store.addIteration(project, iteration);
+  EXPECT_EQ(store.project("p")->iterationsCreated, 1);
+  EXPECT_EQ(store.iteration("p", "it")->name, "Iteration 1");
+  ProjectRecord ghost = projectNamed("ghost");
+  ghost.iterationsCreated = 1;
+  store.addIteration(ghost, iteration);
+  EXPECT_FALSE(store.project("ghost"));
+}
+
 TEST_P(StoreContract, PredictionsKeepTheirOrderAndValues) {
   store.putProject(projectNamed("p"));
   const TimePoint created = std::chrono::system_clock::now();
