@@ -1,6 +1,5 @@
 // Regressions found by the model-based stateful test (tests/stateful, issue 15): each case is the smallest request
-// sequence that showed the defect, with the answer the service gives. Registered as the CTest
-// `regressions_pending` (label `pending`) until the fixes land; each then moves into the normal suite.
+// sequence that showed the defect, with the answer the service gives. Each failed before its fix.
 #include <gtest/gtest.h>
 
 #include <chrono>

@@ -126,9 +126,6 @@ def settle(api, model, project, iteration, server):
         return
     expect(status in iteration.may_end,
            f"iteration {iteration.id} ended {status}; the model allows {sorted(iteration.may_end)}")
-    if (iteration.renamed_while_training and server["name"] == iteration.created_name and
-            "iteration-rename-lost" in model.relaxed):
-        iteration.name = iteration.created_name
     iteration.status = status
     if status == "Completed":
         iteration.trained_at = server["trainedAt"]

@@ -25,7 +25,6 @@ class Sample:
     kind: str
     batch: frozenset
     predict: frozenset
-    relaxed_by: str = ""  # a known defect that lets the server store it anyway (known_defects.py)
     width: int = 0
     height: int = 0
     tags: tuple = field(default=())
@@ -104,8 +103,7 @@ class Corpus:
             width = rng.choice([MAX_SIDE + 1, 12000])
             return Sample(self._picture("png", width, 1, rng), "too-wide", *REFUSED_SIZE, width=width, height=1)
         width, height = rng.choice([(26, 1), (1, 30), (520, 20), (MAX_SIDE, 1), (20, 600)])
-        return Sample(self._picture("png", width, height, rng), "aspect-ratio", *REFUSED_SIZE,
-                      relaxed_by="aspect-ratio", width=width, height=height)
+        return Sample(self._picture("png", width, height, rng), "aspect-ratio", *REFUSED_SIZE, width=width, height=height)
 
     def stamped(self, rng, stamp):
         """A valid picture whose first row spells `stamp` (24 bits): distinct stamps give distinct images."""

@@ -44,9 +44,8 @@ class BudgetSpent(Exception):
 class Harness:
     """What outlives one example: the cvmock process, the API client, the images, the URL host and the figures."""
 
-    def __init__(self, server, api, corpus, image_host, relaxed, restart_rate):
+    def __init__(self, server, api, corpus, image_host, restart_rate):
         self.server, self.api, self.corpus, self.image_host = server, api, corpus, image_host
-        self.relaxed = relaxed
         self.restart_rate = restart_rate
         self.deadline = None  # time.monotonic() after which no example starts
         self.examples = 0
@@ -73,7 +72,7 @@ class StatefulCvmock(RuleBasedStateMachine):
         if h.deadline and time.monotonic() > h.deadline:
             raise BudgetSpent()
         self.api = h.api
-        self.model = Model(h.relaxed)
+        self.model = Model()
         h.examples += 1
         reply = self.api.admin("POST", "/reset")
         expect(reply.status == 200, f"reset: {reply!r}")
@@ -263,7 +262,6 @@ class StatefulCvmock(RuleBasedStateMachine):
     def expect_batch(self, project, reply, entries, metadata, what):
         """An image batch: the batch-level refusals first, then each image's status in the service's order (the
         fetch, the decoding, Negative with another tag, a duplicate of a stored or earlier image, OK)."""
-        relaxed = self.model.relaxed
         metadata_ok = len(metadata) <= MAX_METADATA_PAIRS and all(
             0 < len(k) <= 256 and len(v) <= 512 for k, v in metadata.items())
         if not metadata_ok:
@@ -271,18 +269,13 @@ class StatefulCvmock(RuleBasedStateMachine):
                 len(metadata) > MAX_METADATA_PAIRS else "BadRequestImageMetadataValue"
             self.outcome(reply, {code}, what)
             return
-        # Known defect metadata-length-bytes: today the limits count UTF-8 bytes, and are checked first.
-        refused = set()
-        if "metadata-length-bytes" in relaxed and any(len(k.encode()) > 256 or len(v.encode()) > 512
-                                                      for k, v in metadata.items()):
-            refused = {"BadRequestImageMetadataKey", "BadRequestImageMetadataValue"}
         if not entries:
-            self.outcome(reply, {"BadRequestImageStream"} | refused, what)
+            self.outcome(reply, {"BadRequestImageStream"}, what)
             return
         if any(t not in project.tags for _, tags, _ in entries for t in tags):
-            self.outcome(reply, {"NotFoundTag"} | refused, what)
+            self.outcome(reply, {"NotFoundTag"}, what)
             return
-        if self.outcome(reply, {"ok"} | refused, what) != "ok":
+        if self.outcome(reply, {"ok"}, what) != "ok":
             return
         results = reply.json()["images"]
         expect(len(results) == len(entries), f"{what}: {len(results)} results for {len(entries)} images")
@@ -319,19 +312,12 @@ class StatefulCvmock(RuleBasedStateMachine):
     def image_statuses(self, project, sample, tag_ids, fetch_failure, accepted):
         if fetch_failure:
             return {fetch_failure}
-        relaxed = self.model.relaxed
         decoded = set(sample.batch)
-        if sample.relaxed_by in relaxed:
-            decoded.add("OK")
-        if sample.kind == "jpeg" and "jpeg-decoder-poisoned" in relaxed:
-            decoded.add("ErrorImageFormat")
         allowed = decoded - {"OK"}
         if "OK" in decoded:
             if self.model.tags_conflict(project, tag_ids):
                 allowed.add("ErrorNegativeAndRegularTagOnSameImage")
                 return allowed
-            if self.model.negative_twice_relaxed(project, tag_ids):
-                allowed.add("ErrorNegativeAndRegularTagOnSameImage")
             duplicate = sample.data in accepted or project.image_with_bytes(sample.data)
             allowed.add("OKDuplicate" if duplicate else "OK")
         return allowed
@@ -424,11 +410,7 @@ class StatefulCvmock(RuleBasedStateMachine):
                 else "BadRequestImageMetadataValue"
             self.outcome(reply, {code}, "UpdateImageMetadata")
             return
-        allowed = {"ok"}
-        if "metadata-length-bytes" in self.model.relaxed and any(len(k.encode()) > 256 or len(v.encode()) > 512
-                                                                 for k, v in metadata.items()):
-            allowed |= {"BadRequestImageMetadataKey", "BadRequestImageMetadataValue"}
-        if self.outcome(reply, allowed, f"UpdateImageMetadata {list(metadata)[:3]}") != "ok":
+        if self.outcome(reply, {"ok"}, f"UpdateImageMetadata {list(metadata)[:3]}") != "ok":
             return
         results = reply.json()["images"]
         expect([r["imageId"] for r in results] == image_ids, f"UpdateImageMetadata results {results}")
@@ -499,15 +481,11 @@ class StatefulCvmock(RuleBasedStateMachine):
         body = reply.json()
         project.iterations_created += 1
         name = f"Iteration {project.iterations_created}"
-        if "train-not-atomic" in self.model.relaxed and project.counter_maybe_ahead:
-            project.iterations_created = int(body["name"].rsplit(" ", 1)[1])  # a number an unacknowledged call took
-            name = body["name"]
-        project.counter_maybe_ahead = False
         expect(body["status"] == "Training" and body["name"] == name,
                f"TrainProject answered {body}; the model expected status Training and name {name!r}")
         forced = self.model.forced_next
         self.model.forced_next = "normal"
-        iteration = Iteration(body["id"], name, project.classification, created_name=name,
+        iteration = Iteration(body["id"], name, project.classification,
                               may_end=frozenset({"Failed" if forced == "fail" else "Completed"}),
                               hung=forced == "hang", trained_rev=project.rev,
                               expected_tags=self.model.used_tags(project, selected), model_key=body["id"])
@@ -561,8 +539,6 @@ class StatefulCvmock(RuleBasedStateMachine):
         if self.outcome(reply, allowed, f"UpdateIteration {name!r}") == "ok":
             expect(reply.json()["name"] == name, f"UpdateIteration answered {reply.json()}")
             iteration.name = name
-            if iteration.status == "Training":
-                iteration.renamed_while_training = True
 
     def pick_iteration(self, data, condition=lambda it: True):
         choices = [(it.id, p.id) for p in self.projects() for it in p.iterations.values() if condition(it)]
@@ -589,8 +565,6 @@ class StatefulCvmock(RuleBasedStateMachine):
             allowed = {"BadRequestIterationIsNotTrained"}
         elif not Model.valid_name(name) or "/" in name:
             allowed = {"BadRequestInvalidPublishName"}
-            if "publish-name-slash" in self.model.relaxed and Model.valid_name(name):
-                allowed.add("ok")
         elif holder and holder.id != iteration.id and not overwrite:
             allowed = {"BadRequestInvalidPublishName"}
         else:
@@ -625,10 +599,6 @@ class StatefulCvmock(RuleBasedStateMachine):
     # Predictions -----------------------------------------------------------------------------------------------
     def prediction_outcomes(self, sample, api):
         outcomes = set(sample.predict)
-        if sample.relaxed_by in self.model.relaxed:
-            outcomes.add("ok")
-        if sample.kind == "jpeg" and "jpeg-decoder-poisoned" in self.model.relaxed:
-            outcomes.add("BadRequestImageFormat")
         if api == "prediction" and "BadRequestImageDimensions" in outcomes:  # Prediction v3.0 has no such code
             outcomes = (outcomes - {"BadRequestImageDimensions"}) | {"BadRequestImageFormat"}
         return outcomes
@@ -870,12 +840,11 @@ class StatefulCvmock(RuleBasedStateMachine):
         listed = checks.ok_json(self.api.training("GET", f"/projects/{project.id}/iterations"), "GetIterations")
         new = [it for it in listed if it["id"] not in project.iterations]
         expect(len(new) <= 1, f"a TrainProject cut by SIGKILL left {len(new)} iterations")
-        project.counter_maybe_ahead = not new  # known defect train-not-atomic: the counter may have moved alone
         if new:
             project.iterations_created += 1
             name = f"Iteration {project.iterations_created}"
             expect(new[0]["name"] == name, f"a TrainProject cut by SIGKILL left {new[0]}")
-            iteration = Iteration(new[0]["id"], name, project.classification, created_name=name,
+            iteration = Iteration(new[0]["id"], name, project.classification,
                                   may_end=frozenset({"Failed"} if forced != "normal" else {"Failed", "Completed"}),
                                   must_settle=True, trained_rev=project.rev,
                                   expected_tags=self.model.used_tags(project), model_key=new[0]["id"])

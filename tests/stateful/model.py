@@ -1,6 +1,5 @@
 """The reference model: what cvmock must hold after every acknowledged call, and the service's rules that decide
-an answer. It encodes the correct behaviour; `relaxed` names the known defects (known_defects.py) whose wrong
-answers a run accepts."""
+an answer."""
 import copy
 from dataclasses import dataclass, field
 from typing import Optional
@@ -38,8 +37,6 @@ class Iteration:
     may_end: frozenset = frozenset({"Completed"})
     hung: bool = False
     must_settle: bool = False  # after a restart or a release of held results it can no longer show Training
-    created_name: str = ""  # "Iteration N", for the known defect that undoes a rename at completion
-    renamed_while_training: bool = False
     publish_name: Optional[str] = None
     trained_rev: int = 0
     expected_tags: frozenset = frozenset()  # the tag ids it trains on
@@ -65,7 +62,6 @@ class Project:
     iterations: dict = field(default_factory=dict)  # in creation order
     predictions: dict = field(default_factory=dict)
     iterations_created: int = 0
-    counter_maybe_ahead: bool = False  # a TrainProject cut by SIGKILL may have advanced the counter (known defect)
     # The images-or-tags revision, for BadRequestTrainingNotNeeded. A change that changed nothing (untagging a tag
     # an image does not carry, deleting an unused tag) may or may not count: its revision is "soft".
     rev: int = 0
@@ -106,8 +102,7 @@ class Project:
 
 
 class Model:
-    def __init__(self, relaxed):
-        self.relaxed = relaxed
+    def __init__(self):
         self.projects = {}
         # (model key, image bytes) -> probabilities in trained-tag order: a trained model answers the same image
         # the same way for ever, across restarts, exports and imports.
@@ -121,24 +116,14 @@ class Model:
         return bool(name.strip()) and len(name) <= MAX_NAME_CHARACTERS
 
     @staticmethod
-    def bytes_over_limit(name):
-        return len(name.encode("utf-8")) > MAX_NAME_CHARACTERS
-
-    @staticmethod
     def same_tag_name(a, b):
         """Tag names are unique without regard to case, in any alphabet (the test uses letters whose case mapping
         is one to one, so lower() is the service's folding)."""
         return a.lower() == b.lower()
 
-    @staticmethod
-    def ascii_same(a, b):
-        """What cvmock compares today (known defect tag-name-case-folding)."""
-        fold = lambda s: "".join(c.lower() if c.isascii() else c for c in s)  # noqa: E731
-        return fold(a) == fold(b)
-
     def tag_name_outcomes(self, project, name, exclude_id=None, type_="Regular"):
         """The answers CreateTag/UpdateTag may give for `name`: {"ok"} or error codes (several when the service's
-        order of checks is not the model's business, or a relaxed defect allows today's answer)."""
+        order of checks is not the model's business)."""
         outcomes = set()
         if not self.valid_name(name):
             return {"BadRequestTagName"}
@@ -151,11 +136,6 @@ class Model:
             outcomes.add("BadRequestMultipleNegativeTag")
         if not outcomes:
             outcomes.add("ok")
-        if "tag-name-bytes" in self.relaxed and self.bytes_over_limit(name):
-            outcomes.add("BadRequestTagName")
-        if "tag-name-case-folding" in self.relaxed and clash and not negative and \
-                not any(self.ascii_same(t.name, name) for t in others):
-            outcomes.add("ok")
         return outcomes
 
     # Images ----------------------------------------------------------------------------------------------------
@@ -163,11 +143,6 @@ class Model:
         """A Negative tag with any other tag on one image; the rule counts distinct tags."""
         distinct = set(tag_ids)
         return len(distinct) > 1 and any(project.tags[t].type == "Negative" for t in distinct)
-
-    def negative_twice_relaxed(self, project, tag_ids):
-        """Known defect negative-tag-twice: cvmock counts the ids as given, so [NEG, NEG] is refused."""
-        return ("negative-tag-twice" in self.relaxed and len(tag_ids) > 1 and
-                any(project.tags[t].type == "Negative" for t in tag_ids))
 
     # Training --------------------------------------------------------------------------------------------------
     def training_outcomes(self, project, force, selected=None):

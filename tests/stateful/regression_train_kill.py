@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Regression (known defect train-not-atomic, found by the stateful test): a TrainProject cut by SIGKILL before it
+"""Regression (train-not-atomic, found by the stateful test): a TrainProject cut by SIGKILL before it
 was answered must leave nothing behind. cvmock wrote the project's iteration counter and the new iteration in two
 transactions, so a kill between them advanced the counter alone: no iteration, but the next one was named
 "Iteration N+2". Correct: after any kill the next TrainProject is named "Iteration <number of iterations made> + 1".

@@ -18,7 +18,6 @@ from hypothesis import HealthCheck, Phase, seed, settings  # noqa: E402
 from hypothesis.stateful import run_state_machine_as_test  # noqa: E402
 
 import concurrent_run  # noqa: E402
-import known_defects  # noqa: E402
 from api import Api, spec_error_codes  # noqa: E402
 from corpus import Corpus  # noqa: E402
 from cvmock_process import CvmockProcess  # noqa: E402
@@ -45,9 +44,6 @@ def arguments():
     parser.add_argument("--concurrent-rounds", type=int, default=2, help="kill -9 rounds of the concurrent variant")
     parser.add_argument("--concurrent-seconds", type=float, default=4, help="seconds of calls before each kill")
     parser.add_argument("--threads", type=int, default=8)
-    parser.add_argument("--relax", default=os.environ.get("CVMOCK_STATEFUL_RELAX", ""),
-                        help="known defects to accept (names from known_defects.py, or 'all'); "
-                             "default $CVMOCK_STATEFUL_RELAX")
     parser.add_argument("--keep-going", action="store_true",
                         help="record a finding and go on with the next seed (long runs)")
     parser.add_argument("--no-shrink", action="store_true", help="report failing sequences unshrunk (faster)")
@@ -92,7 +88,6 @@ def main():
     # directory removed.
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     args = arguments()
-    relaxed = known_defects.parse(args.relax)
     codes = spec_error_codes(args.spec_dir)
     started = time.monotonic()
     deadline = started + args.minutes * 60 if args.minutes else None
@@ -105,8 +100,8 @@ def main():
     try:
         server.start()
         api.connect(server.port)
-        harness = Harness(server, api, corpus, host, relaxed, args.restart_rate)
-        print(f"stateful: seed {args.seed}, relaxed {sorted(relaxed) or 'none'}", flush=True)
+        harness = Harness(server, api, corpus, host, args.restart_rate)
+        print(f"stateful: seed {args.seed}", flush=True)
         run_sequential(args, harness, deadline, findings)
         server.stop()
         sequential_calls = api.calls
