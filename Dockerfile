@@ -13,10 +13,11 @@ RUN bash scripts/setup.sh --server \
  && strip build/mock_server/cvmock build/client/cvctl/cvctl build/fixtures/cvmock-fixtures
 
 FROM ${DEBIAN_IMAGE} AS runtime
-# The shared libraries the three binaries load come with these (httplib brings OpenSSL, brotli and zlib).
+# The shared libraries the three binaries load come with these (httplib brings OpenSSL, brotli and zlib);
+# libjpeg62-turbo and libturbojpeg0 are the runtime halves of setup.sh's two libjpeg-turbo -dev packages.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libcpp-httplib0.11 libsqlite3-0 libstb0 libturbojpeg0 \
+      libcpp-httplib0.11 libsqlite3-0 libstb0 libjpeg62-turbo libturbojpeg0 \
  && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 cvmock \
  && useradd --system --uid 10001 --gid cvmock --home-dir /data --no-create-home --shell /usr/sbin/nologin cvmock \

@@ -1,9 +1,12 @@
-"""Checks that every npm package installed for the JS test suites accepts the Node.js that runs them.
+"""Checks that the npm packages of the JS test suites accept a Node.js: the one that runs them, or Debian 12's.
 
-usage: node_engines.py NODE FOLDER...   (NODE: the node executable; each FOLDER holds a node_modules)
-Exits 1 and names each package whose package.json `engines.node` range excludes NODE's version (npm only warns
-about it, and the package then fails at run time, as playwright-core >= 1.62 does on Debian 12's Node 18);
-exits 2 when a FOLDER has no node_modules (scripts/setup-node.sh installs them).
+usage: node_engines.py NODE FOLDER...           each package installed in FOLDER/node_modules, against NODE (the
+                                                node executable, which reports its version)
+       node_engines.py --lock VERSION FOLDER... each package FOLDER/package-lock.json pins, and the suite itself,
+                                                against Node VERSION (whatever node this machine has)
+Exits 1 and names each package whose `engines.node` range excludes that version (npm only warns about it, and
+the package then fails at run time, as playwright-core >= 1.62 does on Debian 12's Node 18); exits 2 when a
+FOLDER has no node_modules (scripts/setup-node.sh installs them) or no package-lock.json.
 Needs Debian's python3-semantic-version, whose NpmSpec reads npm's range syntax.
 """
 
@@ -47,23 +50,46 @@ def installed_manifests(modules: Path):
                 yield from installed_manifests(package / "node_modules")
 
 
+def installed(folder: Path):
+    """(where, name, version, engines.node) of each package installed in the folder's node_modules."""
+    modules = folder / "node_modules"
+    if not modules.is_dir():
+        raise FileNotFoundError(f"{modules} is missing: run scripts/setup-node.sh")
+    for path in installed_manifests(modules):
+        manifest = json.loads(path.read_text(encoding="utf-8"))
+        yield path.parent, manifest.get("name"), manifest.get("version"), node_range(manifest)
+
+
+def locked(folder: Path):
+    """(where, name, version, engines.node) of the suite and each package its package-lock.json pins (npm's
+    lockfile version 2 or 3, which copies every package's engines into `packages`)."""
+    lock = folder / "package-lock.json"
+    if not lock.is_file():
+        raise FileNotFoundError(f"{lock} is missing")
+    packages = json.loads(lock.read_text(encoding="utf-8")).get("packages", {})
+    for key, entry in packages.items():
+        name = entry.get("name") or key.rpartition("node_modules/")[2] or folder.name
+        yield f"{lock}: {key or '(the suite)'}", name, entry.get("version"), node_range(entry)
+
+
 def main(argv: list[str]) -> int:
-    if len(argv) < 3:
-        print(__doc__.strip().splitlines()[2], file=sys.stderr)
+    if len(argv) < 3 or (argv[1] == "--lock" and len(argv) < 4):
+        print("\n".join(__doc__.strip().splitlines()[2:6]), file=sys.stderr)
         return 2
-    version = node_version(argv[1])
+    if argv[1] == "--lock":
+        version, packages, folders = Version(argv[2]), locked, argv[3:]
+    else:
+        version, packages, folders = node_version(argv[1]), installed, argv[2:]
     refused, checked = [], 0
-    for folder in map(Path, argv[2:]):
-        modules = folder / "node_modules"
-        if not modules.is_dir():
-            print(f"{modules} is missing: run scripts/setup-node.sh", file=sys.stderr)
-            return 2
-        for path in installed_manifests(modules):
-            manifest = json.loads(path.read_text(encoding="utf-8"))
-            checked += 1
-            wanted = node_range(manifest)
-            if not accepts(wanted, version):
-                refused.append(f"{path.parent}: {manifest.get('name')}@{manifest.get('version')} wants node {wanted}")
+    try:
+        for folder in map(Path, folders):
+            for where, name, package_version, wanted in packages(folder):
+                checked += 1
+                if not accepts(wanted, version):
+                    refused.append(f"{where}: {name}@{package_version} wants node {wanted}")
+    except FileNotFoundError as missing:
+        print(missing, file=sys.stderr)
+        return 2
     for line in refused:
         print(line)
     print(f"node {version}: {checked} packages checked, {len(refused)} refuse it")
