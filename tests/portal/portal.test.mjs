@@ -76,10 +76,12 @@ async function assertPerformanceMatchesApi(threshold) {
 
 // The first thumbnails of a project's image page, once loaded, are boxes of the images' width / height ratio.
 async function assertThumbnailRatios(projectId, ratio) {
+  // A hash change keeps the page: until this project's grid replaces it, the last project's grid is still shown.
+  const [image] = await rest.training("GET", `/projects/${projectId}/images?take=1`);
   await page.goto(`${cvmock.endpoint}/portal/#/projects/${projectId}/images`);
-  const first = page.locator(".image-grid img").first();
-  await first.waitFor();
-  await first.evaluate((img) => img.decode());
+  const known = page.locator(`.image-grid li[data-image-id="${image.id}"] img`);
+  await known.waitFor();
+  await known.evaluate((img) => img.decode());
   const shown = await page.locator(".image-grid img").evaluateAll((images) => images.slice(0, 4)
     .filter((img) => img.complete && img.naturalWidth > 0)
     .map((img) => ({ box: img.getBoundingClientRect(), natural: img.naturalWidth / img.naturalHeight }))
