@@ -14,10 +14,10 @@ RUN bash scripts/setup.sh --server \
 
 FROM ${DEBIAN_IMAGE} AS runtime
 # The shared libraries the three binaries load come with these (httplib brings OpenSSL, brotli and zlib);
-# libjpeg62-turbo and libturbojpeg0 are the runtime halves of setup.sh's two libjpeg-turbo -dev packages.
+# libjpeg62-turbo is the runtime half of setup.sh's libjpeg62-turbo-dev.
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libcpp-httplib0.11 libsqlite3-0 libstb0 libjpeg62-turbo libturbojpeg0 \
+      libcpp-httplib0.11 libsqlite3-0 libstb0 libjpeg62-turbo \
  && rm -rf /var/lib/apt/lists/*
 RUN groupadd --system --gid 10001 cvmock \
  && useradd --system --uid 10001 --gid cvmock --home-dir /data --no-create-home --shell /usr/sbin/nologin cvmock \

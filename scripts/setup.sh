@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 server_packages=(
   build-essential cmake pkg-config
   libcpp-httplib-dev nlohmann-json3-dev libstb-dev libeigen3-dev libsqlite3-dev zlib1g-dev
-  libjpeg62-turbo-dev libturbojpeg0-dev  # libjpeg-turbo's libjpeg API (pkg-config libjpeg) and its TurboJPEG API
+  libjpeg62-turbo-dev  # libjpeg-turbo through its libjpeg API (pkg-config libjpeg), which the trainer decodes with
   curl python3
 )
 test_packages=(
