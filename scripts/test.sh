@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up cvmock and runs every test suite through CTest.
+# Sets up everything, test extras included (scripts/setup.sh), and runs every test suite through CTest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh

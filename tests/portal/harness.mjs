@@ -44,15 +44,16 @@ export function removeFixtures() {
 
 // Plain calls to the Training v3.3 and Prediction v3.0 APIs, for what the page shows to be checked against.
 export function restClient(endpoint) {
-  async function call(api, method, route, { json, file } = {}) {
+  // json: a body to send as JSON; file: a path, or bytes: a Buffer, to send as application/octet-stream.
+  async function call(api, method, route, { json, file, bytes } = {}) {
     const headers = api === "training" ? { "Training-Key": KEYS.training } : { "Prediction-Key": KEYS.prediction };
     let body;
     if (json !== undefined) {
       headers["Content-Type"] = "application/json";
       body = JSON.stringify(json);
-    } else if (file !== undefined) {
+    } else if (file !== undefined || bytes !== undefined) {
       headers["Content-Type"] = "application/octet-stream";
-      body = readFileSync(file);
+      body = bytes ?? readFileSync(file);
     }
     const base = api === "training" ? "/customvision/v3.3/training" : "/customvision/v3.0/prediction";
     const response = await fetch(`${endpoint}${base}${route}`, { method, headers, body });

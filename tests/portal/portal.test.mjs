@@ -74,6 +74,26 @@ async function assertPerformanceMatchesApi(threshold) {
   return api;
 }
 
+// The first thumbnails of a project's image page, once loaded, are boxes of the images' width / height ratio.
+async function assertThumbnailRatios(projectId, ratio) {
+  // A hash change keeps the page: until this project's grid replaces it, the last project's grid is still shown.
+  const [image] = await rest.training("GET", `/projects/${projectId}/images?take=1`);
+  await page.goto(`${cvmock.endpoint}/portal/#/projects/${projectId}/images`);
+  const known = page.locator(`.image-grid li[data-image-id="${image.id}"] img`);
+  await known.waitFor();
+  await known.evaluate((img) => img.decode());
+  const shown = await page.locator(".image-grid img").evaluateAll((images) => images.slice(0, 4)
+    .filter((img) => img.complete && img.naturalWidth > 0)
+    .map((img) => ({ box: img.getBoundingClientRect(), natural: img.naturalWidth / img.naturalHeight }))
+    .map(({ box, natural }) => ({ box: box.width / box.height, natural, width: box.width, height: box.height })));
+  assert.ok(shown.length > 0);
+  for (const thumbnail of shown) {
+    assert.ok(Math.abs(thumbnail.natural - ratio) < 0.02, `the thumbnail's own ratio is ${thumbnail.natural}`);
+    assert.ok(Math.abs(thumbnail.box - ratio) < 0.02,
+      `a ${ratio.toFixed(2)}:1 image shows in a ${thumbnail.width} x ${thumbnail.height} box`);
+  }
+}
+
 test("the seed workflow in the portal", async (t) => {
   await t.test("keys are asked for once and checked", async () => {
     await page.goto(`${cvmock.endpoint}/portal/`);
@@ -270,5 +290,15 @@ test("the seed workflow in the portal", async (t) => {
     await page.goto(`${cvmock.endpoint}/portal/#/projects/${state.projectId}/performance`);
     await page.locator("#pr-curve svg").waitFor();
     await screenshot("narrow-performance");
+  });
+
+  await t.test("thumbnails keep their image's aspect ratio, square or wide", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await assertThumbnailRatios(state.projectId, 128 / 128);
+    // A wide image, 240 x 120: a corner of the page itself.
+    const wide = await page.screenshot({ clip: { x: 0, y: 0, width: 240, height: 120 } });
+    const project = await rest.training("POST", "/projects?name=Wide");
+    await rest.training("POST", `/projects/${project.id}/images`, { bytes: wide });
+    await assertThumbnailRatios(project.id, 240 / 120);
   });
 });
