@@ -7,7 +7,7 @@
 #include "client/cvctl/commands.h"
 #include "client/cvctl/reports.h"
 #include "client/cvctl/table.h"
-#include "client/cvctl/upload_batches.h"
+#include "client/batch_upload.h"
 #include "client/prediction_client.h"
 #include "client/training_wait.h"
 #include "fixtures/generator.h"
@@ -109,12 +109,23 @@ void uploadTrainingImages(client::TrainingClient& training, const std::string& p
   for (const auto& [className, files] : images.trainingByClass) total += files.size();
   size_t done = 0;
   for (const auto& [className, files] : images.trainingByClass) {
-    auto failures = uploadInBatches(
-        training, projectId, files, {tagIdByClass.at(className)}, [&](size_t count) {
-          done += count;
-          std::cout << "    uploaded " << done << "/" << total << std::endl;
-        });
-    if (!failures.empty()) throw std::runtime_error("upload rejected " + failures.front());
+    const std::vector<client::ImageSource> sources(files.begin(), files.end());
+    size_t shown = 0;
+    auto progress = [&](const client::BatchUploadProgress& batch) {
+      if (batch.imagesDone == shown) return;
+      shown = batch.imagesDone;
+      std::cout << "    uploaded " << done + shown << "/" << total << std::endl;
+    };
+    const auto results =
+        client::uploadImages(training, projectId, sources,
+                             {.tagIds = {tagIdByClass.at(className)}, .progress = progress});
+    for (size_t i = 0; i < results.size(); ++i) {
+      if (results[i].status != client::ImageCreateStatus::OK) {
+        throw std::runtime_error("upload rejected " + files[i].fileName.value_or("an image") + ": " +
+                                 std::string(toString(results[i].status)));
+      }
+    }
+    done += files.size();
   }
 }
 
@@ -157,11 +168,12 @@ int runDemo(const Settings& settings, const CommandLine& line) {
   for (const auto& className : spec.classes) std::cout << " " << className;
   std::cout << "\n";
 
-  client::TrainingClient training(settings.endpoint, settings.trainingKey);
+  client::TrainingClient training = settings.trainingClient();
   step(2, "Create a project",
        "A project holds images, tags and trained iterations. Multiclass means each image gets "
        "exactly one tag.");
-  auto project = training.createProject(demoProjectName(), {.classificationType = "Multiclass"});
+  auto project =
+      training.createProject(demoProjectName(), {.classificationType = client::ClassificationType::Multiclass});
   std::cout << "    project " << project.id << " '" << project.name << "'\n";
   ProjectCleanup cleanup(training, project.id, keep);
 
@@ -181,8 +193,10 @@ int runDemo(const Settings& settings, const CommandLine& line) {
        "Training is asynchronous: TrainProject returns a new iteration at once, and we poll it "
        "until its status is Completed.");
   auto iteration = training.trainProject(project.id);
-  iteration = client::waitForTraining(training, project.id, iteration.id, std::chrono::seconds(1),
-                                      std::chrono::minutes(10), trainingProgressPrinter(std::cout));
+  iteration = client::waitForTraining(
+      training, project.id, iteration.id,
+      {.pollInterval = std::chrono::seconds(1), .timeout = std::chrono::minutes(10),
+       .progress = trainingProgressPrinter(std::cout)});
   if (iteration.status != "Completed") {
     throw std::runtime_error(iteration.name + " ended " + iteration.status);
   }
@@ -203,7 +217,7 @@ int runDemo(const Settings& settings, const CommandLine& line) {
   step(8, "Predict",
        "Now the held-back images, which the model never saw, go to the Prediction API with the "
        "prediction key; the top tag is its answer.");
-  client::PredictionClient prediction(settings.endpoint, settings.predictionKey);
+  client::PredictionClient prediction = settings.predictionClient();
   double accuracy = classifyHeldBack(prediction, project.id, images.heldBack);
   std::cout << "    accuracy on held-back images: " << formatDecimal(accuracy) << "\n";
 

@@ -2,6 +2,7 @@
 #include "client/cvctl/reports.h"
 
 #include <chrono>
+#include <iostream>
 
 #include "client/cvctl/table.h"
 
@@ -15,6 +16,12 @@ std::string formatOptional(const std::optional<double>& value) {
 }
 
 }  // namespace
+
+bool printedAsJson(const Settings& settings, const nlohmann::json& value) {
+  if (!settings.json) return false;
+  std::cout << value.dump(2) << "\n";
+  return true;
+}
 
 client::TrainingProgress trainingProgressPrinter(std::ostream& out) {
   auto start = std::chrono::steady_clock::now();

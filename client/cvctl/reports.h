@@ -1,12 +1,18 @@
 // How cvctl shows training progress, evaluation results and predictions.
 #pragma once
 
+#include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "client/cvctl/settings.h"
 #include "client/models.h"
 #include "client/training_wait.h"
 
 namespace cvmock::cvctl {
+
+// With --json, prints value as indented JSON to stdout and returns true; otherwise does nothing and returns false,
+// and the command prints its table.
+bool printedAsJson(const Settings& settings, const nlohmann::json& value);
 
 // One line per poll: "  Iteration 1: Training (3 s)".
 client::TrainingProgress trainingProgressPrinter(std::ostream& out);

@@ -1,14 +1,14 @@
-// cvctl upload: every image file of a directory, tagged with one tag.
+// cvctl upload (every image file of a directory, tagged with one tag) and upload-urls.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <iostream>
 #include <set>
-#include <sstream>
 
+#include "client/batch_upload.h"
 #include "client/cvctl/commands.h"
 #include "client/cvctl/lookup.h"
-#include "client/cvctl/upload_batches.h"
+#include "client/cvctl/reports.h"
+#include "client/cvctl/table.h"
 
 namespace cvmock::cvctl {
 
@@ -25,14 +25,6 @@ bool isImageFile(const fs::path& path) {
   return kExtensions.count(extension) > 0;
 }
 
-std::string readFile(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  std::ostringstream bytes;
-  bytes << in.rdbuf();
-  return bytes.str();
-}
-
 // Sorted by name so repeated uploads go in the same order.
 std::vector<fs::path> imagesIn(const fs::path& directory) {
   if (!fs::is_directory(directory)) throw UsageError(directory.string() + " is not a directory");
@@ -44,12 +36,34 @@ std::vector<fs::path> imagesIn(const fs::path& directory) {
   return paths;
 }
 
-client::Tag findOrCreateTag(client::TrainingClient& training, const std::string& projectId,
-                            const std::string& name) {
+client::Tag findOrCreateTag(client::TrainingClient& training, const std::string& projectId, const std::string& name,
+                            bool quiet) {
   if (auto tag = findTagByName(training, projectId, name)) return *tag;
   auto tag = training.createTag(projectId, name);
-  std::cout << "created tag " << tag.id << " '" << tag.name << "'\n";
+  if (!quiet) std::cout << "created tag " << tag.id << " '" << tag.name << "'\n";
   return tag;
+}
+
+bool isAccepted(client::ImageCreateStatus status) {
+  return status == client::ImageCreateStatus::OK || status == client::ImageCreateStatus::OKDuplicate;
+}
+
+// Prints the results (as JSON with --json) and returns the exit code: 1 when any image was rejected.
+int report(const Settings& settings, const std::vector<client::ImageCreateResult>& results,
+           const std::vector<std::string>& names) {
+  if (printedAsJson(settings, results)) {
+    return std::all_of(results.begin(), results.end(), [](const auto& r) { return isAccepted(r.status); }) ? 0 : 1;
+  }
+  size_t rejected = 0;
+  for (size_t i = 0; i < results.size(); ++i) {
+    if (isAccepted(results[i].status)) continue;
+    ++rejected;
+    std::cerr << "rejected " << (i < names.size() ? names[i] : "image " + std::to_string(i + 1)) << ": "
+              << toString(results[i].status) << "\n";
+  }
+  if (rejected == 0) return 0;
+  std::cerr << rejected << " of " << results.size() << " images were rejected\n";
+  return 1;
 }
 
 }  // namespace
@@ -61,26 +75,44 @@ int runUpload(const Settings& settings, const CommandLine& line) {
   auto tagName = line.option("tag");
   if (!tagName) throw UsageError("--tag NAME is required");
 
-  auto paths = imagesIn(directory);
-  if (paths.empty())
-    throw UsageError("no jpg, jpeg, png, bmp or gif files in " + directory.string());
-  std::vector<client::ImageFile> images;
-  for (const auto& path : paths) images.push_back({readFile(path), path.filename().string()});
-
-  client::TrainingClient training(settings.endpoint, settings.trainingKey);
-  auto project = findProject(training, projectText);
-  auto tag = findOrCreateTag(training, project.id, *tagName);
-  size_t done = 0;
-  auto failures = uploadInBatches(training, project.id, images, {tag.id}, [&](size_t count) {
-    done += count;
-    std::cout << "uploaded " << done << "/" << images.size() << std::endl;
-  });
-  for (const auto& failure : failures) std::cerr << "rejected " << failure << "\n";
-  if (!failures.empty()) {
-    std::cerr << failures.size() << " of " << images.size() << " images were rejected\n";
-    return 1;
+  const std::vector<fs::path> paths = imagesIn(directory);
+  if (paths.empty()) throw UsageError("no jpg, jpeg, png, bmp or gif files in " + directory.string());
+  std::vector<client::ImageSource> images;
+  std::vector<std::string> names;
+  for (const auto& path : paths) {
+    images.push_back(client::ImageSource::fromFile(path));
+    names.push_back(path.filename().string());
   }
-  return 0;
+
+  client::TrainingClient training = settings.trainingClient();
+  const client::Project project = findProject(training, projectText);
+  const client::Tag tag = findOrCreateTag(training, project.id, *tagName, settings.json);
+  size_t shown = 0;
+  client::UploadImagesOptions options{.tagIds = {tag.id}};
+  if (!settings.json) {
+    options.progress = [&](const client::BatchUploadProgress& progress) {
+      if (progress.imagesDone == shown) return;
+      shown = progress.imagesDone;
+      std::cout << "uploaded " << progress.imagesDone << "/" << progress.imagesTotal << std::endl;
+    };
+  }
+  return report(settings, client::uploadImages(training, project.id, images, options), names);
+}
+
+int runUploadUrls(const Settings& settings, const CommandLine& line) {
+  const std::string& projectText = line.argument(0, "PROJECT");
+  line.argument(1, "URL");
+  const std::vector<std::string> urls(line.positional.begin() + 1, line.positional.end());
+  client::TrainingClient training = settings.trainingClient();
+  const client::Project project = findProject(training, projectText);
+  client::ImageUrlCreateBatch batch;
+  for (const auto& url : urls) batch.images.push_back({.url = url});
+  if (std::optional<std::string> tagName = line.option("tag")) {
+    batch.tagIds.push_back(findOrCreateTag(training, project.id, *tagName, settings.json).id);
+  }
+  const int status = report(settings, training.createImagesFromUrls(project.id, batch).images, urls);
+  if (status == 0 && !settings.json) std::cout << "uploaded " << urls.size() << " image(s) from URLs\n";
+  return status;
 }
 
 }  // namespace cvmock::cvctl
