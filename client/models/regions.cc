@@ -26,11 +26,12 @@ constexpr auto kCreateEntry = std::tuple_cat(
     std::make_tuple(field("imageId", &ImageRegionCreateEntry::imageId), field("tagId", &ImageRegionCreateEntry::tagId)),
     boxOf<ImageRegionCreateEntry>());
 constexpr auto kCreateBatch = std::make_tuple(defaulted("regions", &ImageRegionCreateBatch::regions));
+// The spec's own example of CreateImageRegions leaves regionId and created out of its results.
 constexpr auto kCreateResult = std::tuple_cat(
     std::make_tuple(field("imageId", &ImageRegionCreateResult::imageId),
-                    field("regionId", &ImageRegionCreateResult::regionId),
+                    defaulted("regionId", &ImageRegionCreateResult::regionId),
                     field("tagName", &ImageRegionCreateResult::tagName),
-                    field("created", &ImageRegionCreateResult::created),
+                    defaulted("created", &ImageRegionCreateResult::created),
                     field("tagId", &ImageRegionCreateResult::tagId)),
     boxOf<ImageRegionCreateResult>());
 constexpr auto kCreateSummary = std::make_tuple(field("created", &ImageRegionCreateSummary::created),

@@ -59,6 +59,7 @@ struct ImageRegionCreateBatch {
 void from_json(const nlohmann::json& j, ImageRegionCreateBatch& batch);
 void to_json(nlohmann::json& j, const ImageRegionCreateBatch& batch);
 
+// regionId and created are "" when the service leaves them out (the spec's example does).
 struct ImageRegionCreateResult {
   std::string imageId{};
   std::string regionId{};
