@@ -30,6 +30,36 @@ HttpRequest withImages(std::string path, std::vector<ImageSource> images, Query 
   return request;
 }
 
+Query imageQuery(const ImageQuery& query, std::initializer_list<ImageParam> params) {
+  Query out;
+  for (ImageParam param : params) {
+    switch (param) {
+      case ImageParam::IterationId:
+        out.add("iterationId", query.iterationId);
+        break;
+      case ImageParam::TagIds:
+        out.add("tagIds", query.tagIds);
+        break;
+      case ImageParam::TaggingStatus:
+        out.add("taggingStatus", query.taggingStatus);
+        break;
+      case ImageParam::Filter:
+        out.add("$filter", query.filter);
+        break;
+      case ImageParam::OrderBy:
+        out.add("orderBy", query.orderBy);
+        break;
+      case ImageParam::Take:
+        out.add("take", query.take);
+        break;
+      case ImageParam::Skip:
+        out.add("skip", query.skip);
+        break;
+    }
+  }
+  return out;
+}
+
 void checkBatchSize(size_t count) {
   if (count > TrainingClient::kMaxImagesPerBatch) {
     throw std::invalid_argument("at most " + std::to_string(TrainingClient::kMaxImagesPerBatch) +

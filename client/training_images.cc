@@ -9,7 +9,9 @@ namespace cvmock::client {
 using nlohmann::json;
 using requests::bodiless;
 using requests::checkBatchSize;
+using requests::imageQuery;
 using requests::withJson;
+using P = requests::ImageParam;
 
 namespace {
 
@@ -48,54 +50,35 @@ ImageCreateSummary TrainingClient::createImagesFromPredictions(const std::string
 }
 
 std::vector<Image> TrainingClient::getImages(const std::string& projectId, const ImageQuery& query) {
-  Query params = Query()
-                     .add("iterationId", query.iterationId)
-                     .add("tagIds", query.tagIds)
-                     .add("taggingStatus", query.taggingStatus)
-                     .add("$filter", query.filter)
-                     .add("orderBy", query.orderBy)
-                     .add("take", query.take)
-                     .add("skip", query.skip);
+  Query params = imageQuery(query, {P::IterationId, P::TagIds, P::TaggingStatus, P::Filter, P::OrderBy, P::Take,
+                                    P::Skip});
   return connection_.sendForJson(bodiless("GET", imagesPath(projectId), params)).get<std::vector<Image>>();
 }
 
 int TrainingClient::getImageCount(const std::string& projectId, const ImageQuery& query) {
-  Query params = Query()
-                     .add("iterationId", query.iterationId)
-                     .add("taggingStatus", query.taggingStatus)
-                     .add("$filter", query.filter)
-                     .add("tagIds", query.tagIds);
+  Query params = imageQuery(query, {P::IterationId, P::TaggingStatus, P::Filter, P::TagIds});
   return connection_.sendForJson(bodiless("GET", imagesPath(projectId, "/count"), params)).get<int>();
 }
 
 std::vector<Image> TrainingClient::getTaggedImages(const std::string& projectId, const ImageQuery& query) {
-  Query params = Query()
-                     .add("iterationId", query.iterationId)
-                     .add("tagIds", query.tagIds)
-                     .add("orderBy", query.orderBy)
-                     .add("take", query.take)
-                     .add("skip", query.skip);
+  Query params = imageQuery(query, {P::IterationId, P::TagIds, P::OrderBy, P::Take, P::Skip});
   return connection_.sendForJson(bodiless("GET", imagesPath(projectId, "/tagged"), params))
       .get<std::vector<Image>>();
 }
 
 int TrainingClient::getTaggedImageCount(const std::string& projectId, const ImageQuery& query) {
-  Query params = Query().add("iterationId", query.iterationId).add("tagIds", query.tagIds);
+  Query params = imageQuery(query, {P::IterationId, P::TagIds});
   return connection_.sendForJson(bodiless("GET", imagesPath(projectId, "/tagged/count"), params)).get<int>();
 }
 
 std::vector<Image> TrainingClient::getUntaggedImages(const std::string& projectId, const ImageQuery& query) {
-  Query params = Query()
-                     .add("iterationId", query.iterationId)
-                     .add("orderBy", query.orderBy)
-                     .add("take", query.take)
-                     .add("skip", query.skip);
+  Query params = imageQuery(query, {P::IterationId, P::OrderBy, P::Take, P::Skip});
   return connection_.sendForJson(bodiless("GET", imagesPath(projectId, "/untagged"), params))
       .get<std::vector<Image>>();
 }
 
 int TrainingClient::getUntaggedImageCount(const std::string& projectId, const ImageQuery& query) {
-  Query params = Query().add("iterationId", query.iterationId);
+  Query params = imageQuery(query, {P::IterationId});
   return connection_.sendForJson(bodiless("GET", imagesPath(projectId, "/untagged/count"), params)).get<int>();
 }
 

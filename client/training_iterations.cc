@@ -10,6 +10,7 @@ namespace cvmock::client {
 using nlohmann::json;
 using requests::bodiless;
 using requests::withJson;
+using P = requests::ImageParam;
 
 namespace {
 
@@ -67,18 +68,14 @@ IterationPerformance TrainingClient::getIterationPerformance(const std::string& 
 std::vector<ImagePerformance> TrainingClient::getImagePerformances(const std::string& projectId,
                                                                    const std::string& iterationId,
                                                                    const ImageQuery& query) {
-  Query params = Query()
-                     .add("tagIds", query.tagIds)
-                     .add("orderBy", query.orderBy)
-                     .add("take", query.take)
-                     .add("skip", query.skip);
+  Query params = requests::imageQuery(query, {P::TagIds, P::OrderBy, P::Take, P::Skip});
   std::string path = iterationPath(projectId, iterationId, "/performance/images");
   return connection_.sendForJson(bodiless("GET", path, params)).get<std::vector<ImagePerformance>>();
 }
 
 int TrainingClient::getImagePerformanceCount(const std::string& projectId, const std::string& iterationId,
                                              const ImageQuery& query) {
-  Query params = Query().add("tagIds", query.tagIds);
+  Query params = requests::imageQuery(query, {P::TagIds});
   std::string path = iterationPath(projectId, iterationId, "/performance/images/count");
   return connection_.sendForJson(bodiless("GET", path, params)).get<int>();
 }

@@ -32,6 +32,16 @@ Target projectAndIteration(client::TrainingClient& training, const CommandLine& 
   return {std::move(project), std::move(iteration)};
 }
 
+// Calls action with the project and iteration the command names (its only arguments), then reports it done.
+int onIteration(const Settings& settings, const CommandLine& line,
+                void (client::TrainingClient::*action)(const std::string&, const std::string&), const char* done) {
+  client::TrainingClient training = settings.trainingClient();
+  const Target target = projectAndIteration(training, line, 2);
+  (training.*action)(target.project.id, target.iteration.id);
+  std::cout << done << " " << target.iteration.name << "\n";
+  return 0;
+}
+
 }  // namespace
 
 int runTrain(const Settings& settings, const CommandLine& line) {
@@ -97,19 +107,11 @@ int runPublish(const Settings& settings, const CommandLine& line) {
 }
 
 int runUnpublish(const Settings& settings, const CommandLine& line) {
-  client::TrainingClient training = settings.trainingClient();
-  const Target target = projectAndIteration(training, line, 2);
-  training.unpublishIteration(target.project.id, target.iteration.id);
-  std::cout << "unpublished " << target.iteration.name << "\n";
-  return 0;
+  return onIteration(settings, line, &client::TrainingClient::unpublishIteration, "unpublished");
 }
 
 int runDeleteIteration(const Settings& settings, const CommandLine& line) {
-  client::TrainingClient training = settings.trainingClient();
-  const Target target = projectAndIteration(training, line, 2);
-  training.deleteIteration(target.project.id, target.iteration.id);
-  std::cout << "deleted " << target.iteration.name << "\n";
-  return 0;
+  return onIteration(settings, line, &client::TrainingClient::deleteIteration, "deleted");
 }
 
 }  // namespace cvmock::cvctl
