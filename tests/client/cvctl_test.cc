@@ -1,6 +1,7 @@
 // cvctl as a person (or a script, with --json) uses it: option mistakes named, the help table, and the commands for
 // images, metadata, training, stored predictions, suggestions, publishing, exports and imports against cvmock.
 #include <gtest/gtest.h>
+#include <httplib.h>
 
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -133,6 +134,27 @@ TEST_F(CvctlAgainstCvmock, ImagesMetadataFilterAndDelete) {
   EXPECT_EQ(cvctl({"images", "shapes", "--count"}).out, "14\n");
   const json tags = cvctlJson({"tags", "shapes"});
   ASSERT_EQ(tags.size(), 3u);
+}
+
+// cvmock fetches from loopback hosts by default: the images folder served on 127.0.0.1 stands for a web server.
+TEST_F(CvctlAgainstCvmock, UploadUrlsHasTheServiceFetchTheImages) {
+  httplib::Server files;
+  files.set_mount_point("/", images.path().string());
+  const int port = files.bind_to_any_port("127.0.0.1");
+  std::thread serving([&] { files.listen_after_bind(); });
+  while (!files.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  const std::string base = "http://127.0.0.1:" + std::to_string(port) + "/circle/";
+  cvctl({"create-project", "from urls"});
+  const std::string first = std::filesystem::path(image("circle", 0)).filename().string();
+  const std::string second = std::filesystem::path(image("circle", 1)).filename().string();
+  const CvctlResult uploaded = cvctl({"upload-urls", "from urls", base + first, base + second, "--tag", "circle"});
+  EXPECT_NE(uploaded.out.find("uploaded 2 image(s) from URLs"), std::string::npos) << uploaded.out;
+  EXPECT_EQ(cvctl({"images", "from urls", "--count", "--tag", "circle"}).out, "2\n");
+  const CvctlResult missing = runCvctl({"--endpoint", cvmock.endpoint(), "upload-urls", "from urls", base + "none.jpg"});
+  EXPECT_EQ(missing.exitCode, 1);
+  EXPECT_NE(missing.err.find("ErrorSource"), std::string::npos) << missing.err;
+  files.stop();
+  serving.join();
 }
 
 TEST_F(CvctlAgainstCvmock, TrainQuickTestPredictionsSuggestionsPublishAndUnpublish) {
