@@ -150,7 +150,8 @@ TEST_F(CvctlAgainstCvmock, UploadUrlsHasTheServiceFetchTheImages) {
   const CvctlResult uploaded = cvctl({"upload-urls", "from urls", base + first, base + second, "--tag", "circle"});
   EXPECT_NE(uploaded.out.find("uploaded 2 image(s) from URLs"), std::string::npos) << uploaded.out;
   EXPECT_EQ(cvctl({"images", "from urls", "--count", "--tag", "circle"}).out, "2\n");
-  const CvctlResult missing = runCvctl({"--endpoint", cvmock.endpoint(), "upload-urls", "from urls", base + "none.jpg"});
+  const CvctlResult missing =
+      runCvctl({"--endpoint", cvmock.endpoint(), "upload-urls", "from urls", base + "none.jpg"});
   EXPECT_EQ(missing.exitCode, 1);
   EXPECT_NE(missing.err.find("ErrorSource"), std::string::npos) << missing.err;
   files.stop();
