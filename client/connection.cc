@@ -72,6 +72,9 @@ Connection::Connection(const std::string& endpoint, std::string apiBasePath, std
   http_ = std::make_unique<httplib::Client>(parsed.origin());
   // Paths and queries are encoded by url.h already; httplib must not encode them a second time.
   http_->set_url_encode(false);
+  // One connection for the client's calls, not one (and, for https, one TLS handshake) per call. A connection the
+  // server closed meanwhile is noticed before use and opened again.
+  http_->set_keep_alive(true);
   http_->set_connection_timeout(options_.timeouts.connect);
   http_->set_read_timeout(options_.timeouts.read);
   http_->set_write_timeout(options_.timeouts.write);
