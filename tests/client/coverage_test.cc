@@ -2,6 +2,7 @@
 // table says which, and each method's model reads the spec's examples and the recorded real traffic.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <functional>
@@ -9,15 +10,24 @@
 #include <nlohmann/json.hpp>
 #include <regex>
 #include <set>
-#include <sstream>
 
 #include "client/prediction_client.h"
 #include "client/training_client.h"
+#include "tests/client/spec_operations.h"
 
 namespace cvmock::client {
 namespace {
 
 using nlohmann::json;
+using testing::findOperation;
+using testing::kPredictionApi;
+using testing::kTrainingApi;
+using testing::operationsOf;
+using testing::readJson;
+using testing::recordingsDir;
+using testing::SpecApi;
+using testing::SpecOperation;
+using testing::specDir;
 namespace fs = std::filesystem;
 
 struct Covered {
@@ -118,52 +128,15 @@ const Covered* coverageOf(const std::string& operationId) {
   return nullptr;
 }
 
-json readJson(const fs::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot read " + path.string());
-  return json::parse(in);
-}
-
-// One route of a spec: its method, its path as a regex over the path below the API's base, and its operationId.
-struct Route {
-  std::string method;
-  std::regex path;
-  std::string operationId;
-};
-
-struct Api {
-  const char* specFile;
-  const char* basePathPattern;  // any v3.x version the recordings use (v1.2 has another schema)
-};
-const Api kTraining{"training-v3.3/Training.json", "/customvision/v3[^/]*/training"};
-const Api kPrediction{"prediction-v3.0/Prediction.json", "/customvision/v3[^/]*/prediction"};
-
-std::vector<Route> routesOf(const json& spec) {
-  std::vector<Route> routes;
-  for (const auto& [path, operations] : spec.at("paths").items()) {
-    const std::string pattern = std::regex_replace(path, std::regex(R"(\{[^}]+\})"), "[^/]+");
-    for (const auto& [method, operation] : operations.items()) {
-      std::string upper = method;
-      for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-      routes.push_back({upper, std::regex(pattern), operation.at("operationId").get<std::string>()});
-    }
-  }
-  return routes;
-}
-
-std::set<std::string> operationIdsOf(const json& spec) {
+std::set<std::string> operationIdsOf(const SpecApi& api) {
   std::set<std::string> ids;
-  for (const Route& route : routesOf(spec)) ids.insert(route.operationId);
+  for (const SpecOperation& operation : operationsOf(api)) ids.insert(operation.operationId);
   return ids;
 }
 
-const fs::path kSpecDir = CVMOCK_SPEC_DIR;
-const fs::path kRecordingsDir = CVMOCK_RECORDINGS_DIR;
-const fs::path kReadme = CVMOCK_CLIENT_README;
-
 TEST(CoverageTest, EverySpecOperationHasAMethodAndNoMethodNamesAMissingOne) {
-  std::set<std::string> expected = operationIdsOf(readJson(kSpecDir / kTraining.specFile));
-  const std::set<std::string> prediction = operationIdsOf(readJson(kSpecDir / kPrediction.specFile));
+  std::set<std::string> expected = operationIdsOf(kTrainingApi);
+  const std::set<std::string> prediction = operationIdsOf(kPredictionApi);
   EXPECT_EQ(expected.size(), 52u);
   EXPECT_EQ(prediction.size(), 8u);
   expected.insert(prediction.begin(), prediction.end());
@@ -173,25 +146,31 @@ TEST(CoverageTest, EverySpecOperationHasAMethodAndNoMethodNamesAMissingOne) {
   EXPECT_EQ(coveredOperations().size(), expected.size()) << "an operation is listed twice";
 }
 
+// Each row: operationId, the method, and the operation's HTTP method and path as the spec writes them.
 TEST(CoverageTest, TheReadmeTableIsTheCoverage) {
-  std::ifstream in(kReadme);
-  ASSERT_TRUE(in) << kReadme;
-  const std::regex row(R"(^\| `?([A-Za-z]+)`? \| `([A-Za-z]+::[A-Za-z]+)` \|)");
+  std::ifstream in(CVMOCK_CLIENT_README);
+  ASSERT_TRUE(in) << CVMOCK_CLIENT_README;
+  const std::regex row(R"(^\| `?([A-Za-z]+)`? \| `([A-Za-z]+::[A-Za-z]+)` \| `([A-Z]+ [^`]+)` \|)");
   std::map<std::string, std::string> documented;
   for (std::string line; std::getline(in, line);) {
     std::smatch match;
-    if (std::regex_search(line, match, row)) documented[match[1]] = match[2];
+    if (!std::regex_search(line, match, row)) continue;
+    documented[match[1]] = match[2].str() + " " + match[3].str();
   }
   std::map<std::string, std::string> actual;
-  for (const Covered& operation : coveredOperations()) actual[operation.operationId] = operation.method;
-  EXPECT_EQ(documented, actual) << "client/README.md's coverage table differs from the client";
+  for (const Covered& covered : coveredOperations()) {
+    const SpecOperation* operation = findOperation(covered.operationId);
+    ASSERT_NE(operation, nullptr) << covered.operationId;
+    actual[covered.operationId] = covered.method + " " + operation->method + " " + operation->path;
+  }
+  EXPECT_EQ(documented, actual) << "client/README.md's coverage table differs from the client or the spec";
 }
 
 // The spec's own examples: every 2xx response body reads into the method's model.
 TEST(CoverageTest, SpecExamplesReadIntoTheModels) {
   int read = 0;
-  for (const char* folder : {"training-v3.3/examples", "prediction-v3.0/examples"}) {
-    for (const auto& entry : fs::directory_iterator(kSpecDir / folder)) {
+  for (const SpecApi* api : {&kTrainingApi, &kPredictionApi}) {
+    for (const auto& entry : fs::directory_iterator(specDir() / api->examplesFolder)) {
       const json example = readJson(entry.path());
       const Covered* covered = coverageOf(entry.path().stem().string());
       ASSERT_NE(covered, nullptr) << entry.path();
@@ -208,10 +187,10 @@ TEST(CoverageTest, SpecExamplesReadIntoTheModels) {
 // The real service's answers (recordings/, v3.x only): each recorded 2xx JSON body reads into its operation's model.
 TEST(CoverageTest, RecordedRealAnswersReadIntoTheModels) {
   int read = 0;
-  for (const auto& [api, folder] : {std::pair{kTraining, "training"}, std::pair{kPrediction, "prediction"}}) {
-    const std::vector<Route> routes = routesOf(readJson(kSpecDir / api.specFile));
-    const std::regex base(std::string("^/+") + (api.basePathPattern + 1) + "(/[^?]*)", std::regex::icase);
-    for (const auto& entry : fs::recursive_directory_iterator(kRecordingsDir / folder)) {
+  for (const SpecApi* api : {&kTrainingApi, &kPredictionApi}) {
+    const std::vector<SpecOperation>& operations = operationsOf(*api);
+    const std::regex base(std::string("^/+") + (api->basePathPattern + 1) + "(/[^?]*)", std::regex::icase);
+    for (const auto& entry : fs::recursive_directory_iterator(recordingsDir() / api->recordingsFolder)) {
       if (entry.path().extension() != ".json") continue;
       const json recording = readJson(entry.path());
       for (const json& call : recording.at("Entries")) {
@@ -221,14 +200,14 @@ TEST(CoverageTest, RecordedRealAnswersReadIntoTheModels) {
         if (!std::regex_search(uri, match, base) || status[0] != '2') continue;  // v1.2 and errors
         const std::string below = match[1];
         const std::string method = call.at("RequestMethod").get<std::string>();
-        auto route = std::find_if(routes.begin(), routes.end(), [&](const Route& r) {
-          return r.method == method && std::regex_match(below, r.path);
+        auto operation = std::find_if(operations.begin(), operations.end(), [&](const SpecOperation& candidate) {
+          return candidate.method == method && std::regex_match(below, candidate.pathPattern);
         });
-        ASSERT_NE(route, routes.end()) << method << " " << uri;
-        const Covered* covered = coverageOf(route->operationId);
+        ASSERT_NE(operation, operations.end()) << method << " " << uri;
+        const Covered* covered = coverageOf(operation->operationId);
         const std::string body = call.at("ResponseBody").get<std::string>();
         if (!covered->readBody || body.empty()) continue;
-        EXPECT_NO_THROW(covered->readBody(json::parse(body))) << entry.path() << ": " << route->operationId;
+        EXPECT_NO_THROW(covered->readBody(json::parse(body))) << entry.path() << ": " << operation->operationId;
         ++read;
       }
     }
