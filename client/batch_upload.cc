@@ -35,4 +35,21 @@ std::vector<ImageCreateResult> uploadImages(TrainingClient& training, const std:
   return results;
 }
 
+std::vector<ImageCreateResult> uploadImageFiles(TrainingClient& training, const std::string& projectId,
+                                                const std::vector<ImageFileCreateEntry>& images,
+                                                const FilesProgress& progress) {
+  std::vector<ImageCreateResult> results;
+  results.reserve(images.size());
+  for (size_t start = 0; start < images.size(); start += TrainingClient::kMaxImagesPerBatch) {
+    const size_t end = std::min(images.size(), start + TrainingClient::kMaxImagesPerBatch);
+    ImageFileCreateBatch batch;
+    batch.images.assign(images.begin() + static_cast<std::ptrdiff_t>(start),
+                        images.begin() + static_cast<std::ptrdiff_t>(end));
+    ImageCreateSummary summary = training.createImagesFromFiles(projectId, batch);
+    for (ImageCreateResult& result : summary.images) results.push_back(std::move(result));
+    if (progress) progress(end, images.size());
+  }
+  return results;
+}
+
 }  // namespace cvmock::client

@@ -1,4 +1,4 @@
-// Uploading any number of images: split into the service's 64-image calls, each streamed, with progress overall.
+// Uploading any number of images: split into the service's 64-image calls, with progress overall.
 #pragma once
 
 #include <cstdint>
@@ -34,5 +34,16 @@ struct UploadImagesOptions {
 std::vector<ImageCreateResult> uploadImages(TrainingClient& training, const std::string& projectId,
                                             const std::vector<ImageSource>& images,
                                             const UploadImagesOptions& options = {});
+
+// Called after each call's answer: images uploaded so far, of all of them.
+using FilesProgress = std::function<void(size_t imagesDone, size_t imagesTotal)>;
+
+// Uploads images that each carry their own tags and regions (object detection's labelled images) with
+// createImagesFromFiles, TrainingClient::kMaxImagesPerBatch per call. Unlike uploadImages, every image is in memory
+// (the JSON body carries it base64-encoded). Returns one result per image, in the order given; a rejected image is
+// a result with an Error status. Throws what createImagesFromFiles throws; the calls answered before stay uploaded.
+std::vector<ImageCreateResult> uploadImageFiles(TrainingClient& training, const std::string& projectId,
+                                                const std::vector<ImageFileCreateEntry>& images,
+                                                const FilesProgress& progress = {});
 
 }  // namespace cvmock::client

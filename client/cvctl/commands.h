@@ -45,7 +45,13 @@ int runImageMetadata(const Settings& settings, const CommandLine& line);
 int runDeleteImages(const Settings& settings, const CommandLine& line);
 // upload_command.cc
 int runUpload(const Settings& settings, const CommandLine& line);
+int runUploadRegions(const Settings& settings, const CommandLine& line);
 int runUploadUrls(const Settings& settings, const CommandLine& line);
+// region_commands.cc
+int runRegions(const Settings& settings, const CommandLine& line);
+int runAddRegion(const Settings& settings, const CommandLine& line);
+int runDeleteRegions(const Settings& settings, const CommandLine& line);
+int runProposals(const Settings& settings, const CommandLine& line);
 // iteration_commands.cc
 int runTrain(const Settings& settings, const CommandLine& line);
 int runIterations(const Settings& settings, const CommandLine& line);
@@ -55,6 +61,7 @@ int runUnpublish(const Settings& settings, const CommandLine& line);
 int runDeleteIteration(const Settings& settings, const CommandLine& line);
 // predict_command.cc
 int runPredict(const Settings& settings, const CommandLine& line);
+int runDetect(const Settings& settings, const CommandLine& line);
 int runQuickTest(const Settings& settings, const CommandLine& line);
 // stored_prediction_commands.cc
 int runPredictions(const Settings& settings, const CommandLine& line);
@@ -67,6 +74,8 @@ int runExportIteration(const Settings& settings, const CommandLine& line);
 int runExports(const Settings& settings, const CommandLine& line);
 // demo_command.cc
 int runDemo(const Settings& settings, const CommandLine& line);
+// detection_demo.cc (demo --detection)
+int runDetectionDemo(const Settings& settings, const CommandLine& line);
 // admin_commands.cc (cvmock's admin API)
 int runHealth(const Settings& settings, const CommandLine& line);
 int runReset(const Settings& settings, const CommandLine& line);

@@ -86,11 +86,15 @@ int runIterations(const Settings& settings, const CommandLine& line) {
 int runPerformance(const Settings& settings, const CommandLine& line) {
   const double threshold = numberOption(line, "threshold").value_or(0.5);
   if (threshold < 0 || threshold > 1) throw UsageError("--threshold must be between 0 and 1");
+  const std::optional<double> overlap = numberOption(line, "overlap-threshold");
+  if (overlap && (*overlap < 0 || *overlap > 1)) throw UsageError("--overlap-threshold must be between 0 and 1");
   client::TrainingClient training = settings.trainingClient();
   const Target target = projectAndIteration(training, line, 2);
-  auto performance = training.getIterationPerformance(target.project.id, target.iteration.id, threshold);
+  auto performance = training.getIterationPerformance(target.project.id, target.iteration.id, threshold, overlap);
   if (printedAsJson(settings, performance)) return 0;
-  std::cout << target.iteration.name << " at probability threshold " << threshold << ":\n";
+  std::cout << target.iteration.name << " at probability threshold " << threshold;
+  if (overlap) std::cout << ", overlap threshold " << *overlap;
+  std::cout << ":\n";
   printPerformance(std::cout, performance);
   return 0;
 }

@@ -1,4 +1,4 @@
-// Parses numeric option values.
+// Parses numeric option values and arguments.
 #include "client/cvctl/option_values.h"
 
 #include <charconv>
@@ -16,16 +16,29 @@ std::optional<int> wholeNumberOption(const CommandLine& line, const std::string&
   return value;
 }
 
+namespace {
+
+// text as a number; throws UsageError saying that what needs one.
+double parseNumber(const std::string& text, const std::string& what) {
+  try {
+    size_t used = 0;
+    const double value = std::stod(text, &used);
+    if (used == text.size()) return value;
+  } catch (const std::logic_error&) {
+  }
+  throw UsageError(what + " needs a number, got '" + text + "'");
+}
+
+}  // namespace
+
 std::optional<double> numberOption(const CommandLine& line, const std::string& name) {
   const std::optional<std::string> text = line.option(name);
   if (!text) return std::nullopt;
-  try {
-    size_t used = 0;
-    const double value = std::stod(*text, &used);
-    if (used == text->size()) return value;
-  } catch (const std::logic_error&) {
-  }
-  throw UsageError("--" + name + " needs a number, got '" + *text + "'");
+  return parseNumber(*text, "--" + name);
+}
+
+double numberArgument(const CommandLine& line, size_t index, const std::string& what) {
+  return parseNumber(line.argument(index, what), what);
 }
 
 }  // namespace cvmock::cvctl

@@ -15,6 +15,9 @@ std::optional<int> wholeNumberOption(const CommandLine& line, const std::string&
 // The option's value as a number; std::nullopt when it was not given.
 std::optional<double> numberOption(const CommandLine& line, const std::string& name);
 
+// The positional argument at index as a number; throws UsageError naming what when it is missing or not one.
+double numberArgument(const CommandLine& line, size_t index, const std::string& what);
+
 // The option's value as one of the enum's values, in any case ("multiclass" is Multiclass).
 template <client::SpecEnum E>
 std::optional<E> enumOption(const CommandLine& line, const std::string& name) {

@@ -38,9 +38,12 @@ int runCreateProject(const Settings& settings, const CommandLine& line) {
   const std::string& name = line.argument(0, "NAME");
   line.expectAtMost(1);
   const auto type = enumOption<client::ClassificationType>(line, "type");
+  std::optional<std::string> domainId = line.option("domain");
+  if (line.has("detection") && (domainId || type)) throw UsageError("--detection chooses the domain and the type");
   client::TrainingClient training = settings.trainingClient();
+  if (line.has("detection")) domainId = findDetectionDomain(training).id;
   const client::Project project = training.createProject(
-      name, {.description = line.option("description"), .domainId = line.option("domain"), .classificationType = type});
+      name, {.description = line.option("description"), .domainId = domainId, .classificationType = type});
   if (printedAsJson(settings, project)) return 0;
   std::cout << "created project " << project.id << " '" << project.name << "'\n";
   return 0;

@@ -1,6 +1,7 @@
 // Text output for training progress, performance and predictions.
 #include "client/cvctl/reports.h"
 
+#include <algorithm>
 #include <chrono>
 #include <iostream>
 
@@ -44,12 +45,24 @@ void printPerformance(std::ostream& out, const client::IterationPerformance& per
   table.print(out);
 }
 
-void printPredictions(std::ostream& out, const client::ImagePrediction& prediction) {
-  Table table({"tag", "probability"});
+void printPredictions(std::ostream& out, const client::ImagePrediction& prediction, double minProbability) {
+  const bool boxes = std::any_of(prediction.predictions.begin(), prediction.predictions.end(),
+                                 [](const client::Prediction& entry) { return entry.boundingBox.has_value(); });
+  Table table(boxes ? std::vector<std::string>{"tag", "probability", "left", "top", "width", "height"}
+                    : std::vector<std::string>{"tag", "probability"});
   for (const auto& entry : prediction.predictions) {
-    table.addRow({entry.tagName.value_or(entry.tagId), formatDecimal(entry.probability)});
+    if (entry.probability < minProbability) continue;
+    std::vector<std::string> cells{entry.tagName.value_or(entry.tagId), formatDecimal(entry.probability)};
+    if (entry.boundingBox) {
+      for (std::string& cell : boxCells(*entry.boundingBox)) cells.push_back(std::move(cell));
+    }
+    table.addRow(std::move(cells));
   }
   table.print(out);
+}
+
+std::vector<std::string> boxCells(const client::BoundingBox& box) {
+  return {formatDecimal(box.left), formatDecimal(box.top), formatDecimal(box.width), formatDecimal(box.height)};
 }
 
 }  // namespace cvmock::cvctl

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <string>
+#include <vector>
 
 #include "client/cvctl/settings.h"
 #include "client/models.h"
@@ -20,7 +22,11 @@ client::TrainingProgress trainingProgressPrinter(std::ostream& out);
 // A table of tag, precision, recall and average precision, then the overall row.
 void printPerformance(std::ostream& out, const client::IterationPerformance& performance);
 
-// A table of tag and probability, in the service's order (highest first).
-void printPredictions(std::ostream& out, const client::ImagePrediction& prediction);
+// A table of tag and probability, in the service's order (highest first), with each box's left, top, width and
+// height when the predictions are detections. Only predictions of at least minProbability are listed.
+void printPredictions(std::ostream& out, const client::ImagePrediction& prediction, double minProbability = 0);
+
+// A box's left, top, width and height as table cells.
+std::vector<std::string> boxCells(const client::BoundingBox& box);
 
 }  // namespace cvmock::cvctl

@@ -1,11 +1,14 @@
-// cvctl upload (every image file of a directory, tagged with one tag) and upload-urls.
+// cvctl upload (every image file of a directory, tagged with one tag), upload-regions (labelled detection images)
+// and upload-urls.
 #include <algorithm>
 #include <filesystem>
 #include <iostream>
-#include <set>
+#include <map>
 
 #include "client/batch_upload.h"
 #include "client/cvctl/commands.h"
+#include "client/cvctl/image_files.h"
+#include "client/cvctl/labelled_images.h"
 #include "client/cvctl/lookup.h"
 #include "client/cvctl/reports.h"
 #include "client/cvctl/table.h"
@@ -16,32 +19,17 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The formats Custom Vision accepts for training images.
-bool isImageFile(const fs::path& path) {
-  static const std::set<std::string> kExtensions = {".jpg", ".jpeg", ".png", ".bmp", ".gif"};
-  std::string extension = path.extension().string();
-  std::transform(extension.begin(), extension.end(), extension.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return kExtensions.count(extension) > 0;
-}
-
-// Sorted by name so repeated uploads go in the same order.
-std::vector<fs::path> imagesIn(const fs::path& directory) {
-  if (!fs::is_directory(directory)) throw UsageError(directory.string() + " is not a directory");
-  std::vector<fs::path> paths;
-  for (const auto& entry : fs::directory_iterator(directory)) {
-    if (entry.is_regular_file() && isImageFile(entry.path())) paths.push_back(entry.path());
-  }
-  std::sort(paths.begin(), paths.end());
-  return paths;
+client::Tag createTagSaying(client::TrainingClient& training, const std::string& projectId, const std::string& name,
+                            bool quiet) {
+  client::Tag tag = training.createTag(projectId, name);
+  if (!quiet) std::cout << "created tag " << tag.id << " '" << tag.name << "'\n";
+  return tag;
 }
 
 client::Tag findOrCreateTag(client::TrainingClient& training, const std::string& projectId, const std::string& name,
                             bool quiet) {
   if (auto tag = findTagByName(training, projectId, name)) return *tag;
-  auto tag = training.createTag(projectId, name);
-  if (!quiet) std::cout << "created tag " << tag.id << " '" << tag.name << "'\n";
-  return tag;
+  return createTagSaying(training, projectId, name, quiet);
 }
 
 bool isAccepted(client::ImageCreateStatus status) {
@@ -97,6 +85,37 @@ int runUpload(const Settings& settings, const CommandLine& line) {
     };
   }
   return report(settings, client::uploadImages(training, project.id, images, options), names);
+}
+
+int runUploadRegions(const Settings& settings, const CommandLine& line) {
+  const std::string& projectText = line.argument(0, "PROJECT");
+  const fs::path directory = line.argument(1, "DIR");
+  line.expectAtMost(2);
+  const std::vector<LabelledImage> labelled = labelledImagesIn(directory);
+
+  client::TrainingClient training = settings.trainingClient();
+  const client::Project project = findProject(training, projectText);
+  std::map<std::string, std::string> tagIds;
+  for (const client::Tag& tag : training.getTags(project.id)) tagIds[tag.name] = tag.id;
+  for (const std::string& name : tagNamesOf(labelled)) {
+    if (tagIds.count(name) == 0) tagIds[name] = createTagSaying(training, project.id, name, settings.json).id;
+  }
+  std::vector<client::ImageFileCreateEntry> images;
+  std::vector<std::string> names;
+  for (const LabelledImage& image : labelled) {
+    client::ImageFileCreateEntry entry{.name = image.path.filename().string(), .contents = readFileBytes(image.path)};
+    for (const LabelledRegion& region : image.regions) {
+      entry.regions.push_back({tagIds.at(region.tagName), region.box.left, region.box.top, region.box.width,
+                               region.box.height});
+    }
+    images.push_back(std::move(entry));
+    names.push_back(image.path.filename().string());
+  }
+  client::FilesProgress progress;
+  if (!settings.json) {
+    progress = [](size_t done, size_t total) { std::cout << "uploaded " << done << "/" << total << std::endl; };
+  }
+  return report(settings, client::uploadImageFiles(training, project.id, images, progress), names);
 }
 
 int runUploadUrls(const Settings& settings, const CommandLine& line) {

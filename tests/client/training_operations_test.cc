@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "client/batch_upload.h"
 #include "client/training_client.h"
 #include "tests/client/fake_service.h"
 
@@ -179,6 +180,41 @@ TEST_F(TrainingOperationsTest, ObjectDetectionRegionsAndProposals) {
   expectCall("POST", std::string(kProject) + "/images/files",
              json::parse(R"({"images": [{"name": "a.jpg", "contents": "eA==", "regions": [{"tagId": "t", "left": 0,
                                          "top": 0, "width": 1, "height": 1}]}]})"));
+}
+
+// 65 labelled images: a call of 64 and a call of 1, each image with its own regions, the results in order.
+TEST_F(TrainingOperationsTest, LabelledImagesGoUpSixtyFourPerCallWithTheirRegions) {
+  const auto answer = [](int first, int count) {
+    json images = json::array();
+    for (int i = first; i < first + count; ++i) {
+      const char* status = i == 64 ? "ErrorTagLimitExceed" : "OK";
+      images.push_back({{"sourceUrl", "image " + std::to_string(i)}, {"status", status}});
+    }
+    return testing::CannedResponse{.body = json{{"isBatchSuccessful", count == 64}, {"images", images}}.dump()};
+  };
+  service.respondInOrder({answer(0, 64), answer(64, 1)});
+  std::vector<ImageFileCreateEntry> images;
+  for (int i = 0; i < 65; ++i) {
+    images.push_back({.name = std::to_string(i) + ".jpg", .contents = "x",
+                      .regions = {{.tagId = "t" + std::to_string(i % 2), .left = 0.25, .width = 0.5, .height = 1}}});
+  }
+  std::vector<std::pair<size_t, size_t>> progress;
+  const std::vector<ImageCreateResult> results =
+      uploadImageFiles(client, "p", images, [&](size_t done, size_t total) { progress.emplace_back(done, total); });
+
+  const std::vector<testing::RecordedRequest> requests = service.requests();
+  ASSERT_EQ(requests.size(), 2u);
+  const json first = json::parse(requests[0].body);
+  const json second = json::parse(requests[1].body);
+  EXPECT_EQ(first.at("images").size(), 64u);
+  EXPECT_EQ(first.at("images").at(1).at("regions"),
+            json::parse(R"([{"tagId": "t1", "left": 0.25, "top": 0, "width": 0.5, "height": 1}])"));
+  ASSERT_EQ(second.at("images").size(), 1u);
+  EXPECT_EQ(second.at("images").at(0).at("name"), "64.jpg");
+  ASSERT_EQ(results.size(), 65u);
+  EXPECT_EQ(results.at(63).sourceUrl, "image 63");
+  EXPECT_EQ(results.at(64).status, ImageCreateStatus::ErrorTagLimitExceed);
+  EXPECT_EQ(progress, (std::vector<std::pair<size_t, size_t>>{{64, 65}, {65, 65}}));
 }
 
 }  // namespace
