@@ -73,10 +73,11 @@ int runImages(const Settings& settings, const CommandLine& line) {
   }
   const std::vector<client::Image> images = training.getImages(project.id, query);
   if (printedAsJson(settings, images)) return 0;
-  Table table({"id", "created", "size", "tags", "metadata"});
+  Table table({"id", "created", "size", "tags", "regions", "metadata"});
   for (const auto& image : images) {
     table.addRow({image.id, image.created, std::to_string(image.width) + "x" + std::to_string(image.height),
-                  tagNames(image), metadataText(image.metadata)});
+                  tagNames(image), std::to_string(image.regions ? image.regions->size() : 0),
+                  metadataText(image.metadata)});
   }
   table.print(std::cout);
   return 0;
