@@ -37,14 +37,6 @@ void step(int number, const std::string& title, const std::string& explanation) 
   printStep(number, kSteps, title, explanation);
 }
 
-double overlap(const client::BoundingBox& a, const client::BoundingBox& b) {
-  const double width = std::min(a.left + a.width, b.left + b.width) - std::max(a.left, b.left);
-  const double height = std::min(a.top + a.height, b.top + b.height) - std::max(a.top, b.top);
-  if (width <= 0 || height <= 0) return 0;
-  const double intersection = width * height;
-  return intersection / (a.width * a.height + b.width * b.height - intersection);
-}
-
 // How many of the labelled regions a detection of their tag found, each detection used once.
 size_t foundRegions(const std::vector<LabelledRegion>& truth, const std::vector<client::Prediction>& detections) {
   std::vector<bool> used(detections.size(), false);
@@ -53,7 +45,7 @@ size_t foundRegions(const std::vector<LabelledRegion>& truth, const std::vector<
     for (size_t i = 0; i < detections.size(); ++i) {
       const client::Prediction& detection = detections[i];
       if (used[i] || detection.tagName != region.tagName || !detection.boundingBox ||
-          overlap(*detection.boundingBox, region.box) < kOverlap) {
+          intersectionOverUnion(*detection.boundingBox, region.box) < kOverlap) {
         continue;
       }
       used[i] = true;
@@ -96,14 +88,7 @@ DemoScenes splitScenes(const fs::path& directory) {
 void uploadScenes(client::TrainingClient& training, const std::string& projectId, const DemoScenes& scenes,
                   const std::map<std::string, std::string>& tagIds) {
   std::vector<client::ImageFileCreateEntry> images;
-  for (const LabelledImage& scene : scenes.training) {
-    client::ImageFileCreateEntry entry{.name = scene.path.filename().string(), .contents = readFileBytes(scene.path)};
-    for (const LabelledRegion& region : scene.regions) {
-      entry.regions.push_back(
-          {tagIds.at(region.tagName), region.box.left, region.box.top, region.box.width, region.box.height});
-    }
-    images.push_back(std::move(entry));
-  }
+  for (const LabelledImage& scene : scenes.training) images.push_back(uploadEntry(scene, tagIds));
   const auto results = client::uploadImageFiles(training, projectId, images, [](size_t done, size_t total) {
     std::cout << "    uploaded " << done << "/" << total << std::endl;
   });
@@ -118,23 +103,10 @@ void uploadScenes(client::TrainingClient& training, const std::string& projectId
 void showRegions(client::TrainingClient& training, const std::string& projectId, const std::string& tagId) {
   const client::Image image = training.getImages(projectId, {.take = 1}).at(0);
   std::cout << "    image " << image.id << " has these regions:\n";
-  Table regions({"    region", "tag", "left", "top", "width", "height"});
-  for (const client::ImageRegion& region : image.regions.value_or(std::vector<client::ImageRegion>{})) {
-    std::vector<std::string> cells{"    " + region.regionId, region.tagName.value_or(region.tagId)};
-    for (std::string& cell : boxCells({region.left, region.top, region.width, region.height})) cells.push_back(cell);
-    regions.addRow(std::move(cells));
-  }
-  regions.print(std::cout);
-
+  printRegions(std::cout, image.regions.value_or(std::vector<client::ImageRegion>{}));
   const client::ImageRegionProposal proposal = training.getImageRegionProposals(projectId, image.id);
   std::cout << "    the service proposes " << proposal.proposals.size() << " boxes for it; the likeliest:\n";
-  Table proposals({"    confidence", "left", "top", "width", "height"});
-  for (size_t i = 0; i < std::min<size_t>(3, proposal.proposals.size()); ++i) {
-    std::vector<std::string> cells{"    " + formatDecimal(proposal.proposals[i].confidence)};
-    for (std::string& cell : boxCells(proposal.proposals[i].boundingBox)) cells.push_back(cell);
-    proposals.addRow(std::move(cells));
-  }
-  proposals.print(std::cout);
+  printProposals(std::cout, proposal.proposals, 3);
 
   const client::ImageRegionCreateSummary added = training.createImageRegions(
       projectId, {{{.imageId = image.id, .tagId = tagId, .left = 0, .top = 0, .width = 0.1, .height = 0.1}}});
@@ -147,7 +119,7 @@ void showRegions(client::TrainingClient& training, const std::string& projectId,
 // the detected boxes as <scene>_boxes.png there. Returns the share of labelled objects found.
 double detectHeldBack(client::PredictionClient& prediction, const std::string& projectId,
                       const std::vector<LabelledImage>& scenes, const std::optional<fs::path>& drawTo) {
-  Table table({"    scene", "objects", "detections", "found"});
+  Table table({"scene", "objects", "detections", "found"});
   size_t objects = 0, found = 0;
   for (const LabelledImage& scene : scenes) {
     const std::string bytes = readFileBytes(scene.path);
@@ -158,7 +130,7 @@ double detectHeldBack(client::PredictionClient& prediction, const std::string& p
     const size_t sceneFound = foundRegions(scene.regions, detections);
     objects += scene.regions.size();
     found += sceneFound;
-    table.addRow({"    " + scene.path.filename().string(), std::to_string(scene.regions.size()),
+    table.addRow({scene.path.filename().string(), std::to_string(scene.regions.size()),
                   std::to_string(detections.size()), std::to_string(sceneFound)});
     if (drawTo) {
       const fs::path out = *drawTo / (scene.path.stem().string() + "_boxes.png");

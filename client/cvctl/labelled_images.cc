@@ -1,4 +1,5 @@
-// Reading labelled detection images: the image list from image_files, the regions from the JSON beside each.
+// Reading labelled detection images (the image list from image_files, the regions from the JSON beside each),
+// turning them into upload entries, and matching boxes.
 #include "client/cvctl/labelled_images.h"
 
 #include <algorithm>
@@ -43,6 +44,23 @@ std::vector<LabelledImage> labelledImagesIn(const fs::path& directory) {
     throw UsageError("no image in " + directory.string() + " has its regions beside it (<image stem>.json)");
   }
   return images;
+}
+
+client::ImageFileCreateEntry uploadEntry(const LabelledImage& image, const std::map<std::string, std::string>& tagIds) {
+  client::ImageFileCreateEntry entry{.name = image.path.filename().string(), .contents = readFileBytes(image.path)};
+  for (const LabelledRegion& region : image.regions) {
+    entry.regions.push_back(
+        {tagIds.at(region.tagName), region.box.left, region.box.top, region.box.width, region.box.height});
+  }
+  return entry;
+}
+
+double intersectionOverUnion(const client::BoundingBox& a, const client::BoundingBox& b) {
+  const double width = std::min(a.left + a.width, b.left + b.width) - std::max(a.left, b.left);
+  const double height = std::min(a.top + a.height, b.top + b.height) - std::max(a.top, b.top);
+  if (width <= 0 || height <= 0) return 0;
+  const double intersection = width * height;
+  return intersection / (a.width * a.height + b.width * b.height - intersection);
 }
 
 std::vector<std::string> tagNamesOf(const std::vector<LabelledImage>& images) {

@@ -5,9 +5,11 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <string>
 #include <vector>
 
+#include "client/models/image_batches.h"
 #include "client/models/regions.h"
 
 namespace cvmock::cvctl {
@@ -30,5 +32,13 @@ std::vector<LabelledImage> labelledImagesIn(const std::filesystem::path& directo
 
 // The tag names the images' regions use, each once, in the order they first appear.
 std::vector<std::string> tagNamesOf(const std::vector<LabelledImage>& images);
+
+// The image as CreateImagesFromFiles takes it: its file's name and bytes, and its regions with the tag ids tagIds
+// gives their names. Throws UsageError when the file cannot be read, std::out_of_range for a name tagIds lacks.
+client::ImageFileCreateEntry uploadEntry(const LabelledImage& image, const std::map<std::string, std::string>& tagIds);
+
+// How much two boxes overlap: the area of their intersection over that of their union, 0 for boxes apart (or of no
+// area), 1 for the same box. The measure by which a detection matches a labelled region.
+double intersectionOverUnion(const client::BoundingBox& a, const client::BoundingBox& b);
 
 }  // namespace cvmock::cvctl

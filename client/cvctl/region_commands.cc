@@ -1,28 +1,12 @@
 // cvctl regions, add-region, delete-regions and proposals: object detection's labelled boxes on training images.
-#include <algorithm>
 #include <iostream>
 
 #include "client/cvctl/commands.h"
 #include "client/cvctl/lookup.h"
 #include "client/cvctl/option_values.h"
 #include "client/cvctl/reports.h"
-#include "client/cvctl/table.h"
 
 namespace cvmock::cvctl {
-
-namespace {
-
-// A row of id, tag and box.
-template <class Region>
-std::vector<std::string> regionRow(const Region& region) {
-  std::vector<std::string> cells{region.regionId, region.tagName.value_or(region.tagId)};
-  for (std::string& cell : boxCells({region.left, region.top, region.width, region.height})) {
-    cells.push_back(std::move(cell));
-  }
-  return cells;
-}
-
-}  // namespace
 
 int runRegions(const Settings& settings, const CommandLine& line) {
   const std::string& projectText = line.argument(0, "PROJECT");
@@ -33,10 +17,7 @@ int runRegions(const Settings& settings, const CommandLine& line) {
   const std::vector<client::Image> images = training.getImagesByIds(project.id, {imageId});
   if (images.empty()) throw std::runtime_error("no image " + imageId + " in '" + project.name + "'");
   const auto regions = images.front().regions.value_or(std::vector<client::ImageRegion>{});
-  if (printedAsJson(settings, regions)) return 0;
-  Table table({"region", "tag", "left", "top", "width", "height"});
-  for (const client::ImageRegion& region : regions) table.addRow(regionRow(region));
-  table.print(std::cout);
+  if (!printedAsJson(settings, regions)) printRegions(std::cout, regions);
   return 0;
 }
 
@@ -58,9 +39,9 @@ int runAddRegion(const Settings& settings, const CommandLine& line) {
   const bool created = summary.created && !summary.created->empty();
   if (printedAsJson(settings, summary)) return created ? 0 : 1;
   if (created) {
-    Table table({"region", "tag", "left", "top", "width", "height"});
-    table.addRow(regionRow(summary.created->front()));
-    table.print(std::cout);
+    const client::ImageRegionCreateResult& region = summary.created->front();
+    printRegions(std::cout, {{region.regionId, region.tagName, region.created, region.tagId, region.left, region.top,
+                              region.width, region.height}});
     return 0;
   }
   std::cerr << (summary.duplicated && !summary.duplicated->empty() ? "the image already has this region\n"
@@ -87,16 +68,9 @@ int runProposals(const Settings& settings, const CommandLine& line) {
   client::TrainingClient training = settings.trainingClient();
   const client::ImageRegionProposal proposal =
       training.getImageRegionProposals(findProject(training, projectText).id, imageId);
-  if (printedAsJson(settings, proposal)) return 0;
-  Table table({"confidence", "left", "top", "width", "height"});
-  const size_t count = proposal.proposals.size();
-  const size_t shown = take ? std::min(static_cast<size_t>(*take), count) : count;
-  for (size_t i = 0; i < shown; ++i) {
-    std::vector<std::string> cells{formatDecimal(proposal.proposals[i].confidence)};
-    for (std::string& cell : boxCells(proposal.proposals[i].boundingBox)) cells.push_back(std::move(cell));
-    table.addRow(std::move(cells));
+  if (!printedAsJson(settings, proposal)) {
+    printProposals(std::cout, proposal.proposals, take ? static_cast<size_t>(*take) : proposal.proposals.size());
   }
-  table.print(std::cout);
   return 0;
 }
 

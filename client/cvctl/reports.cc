@@ -61,6 +61,28 @@ void printPredictions(std::ostream& out, const client::ImagePrediction& predicti
   table.print(out);
 }
 
+void printRegions(std::ostream& out, const std::vector<client::ImageRegion>& regions) {
+  Table table({"region", "tag", "left", "top", "width", "height"});
+  for (const client::ImageRegion& region : regions) {
+    std::vector<std::string> cells{region.regionId, region.tagName.value_or(region.tagId)};
+    for (std::string& cell : boxCells({region.left, region.top, region.width, region.height})) {
+      cells.push_back(std::move(cell));
+    }
+    table.addRow(std::move(cells));
+  }
+  table.print(out);
+}
+
+void printProposals(std::ostream& out, const std::vector<client::RegionProposal>& proposals, size_t count) {
+  Table table({"confidence", "left", "top", "width", "height"});
+  for (size_t i = 0; i < std::min(count, proposals.size()); ++i) {
+    std::vector<std::string> cells{formatDecimal(proposals[i].confidence)};
+    for (std::string& cell : boxCells(proposals[i].boundingBox)) cells.push_back(std::move(cell));
+    table.addRow(std::move(cells));
+  }
+  table.print(out);
+}
+
 std::vector<std::string> boxCells(const client::BoundingBox& box) {
   return {formatDecimal(box.left), formatDecimal(box.top), formatDecimal(box.width), formatDecimal(box.height)};
 }

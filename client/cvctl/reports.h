@@ -26,6 +26,12 @@ void printPerformance(std::ostream& out, const client::IterationPerformance& per
 // height when the predictions are detections. Only predictions of at least minProbability are listed.
 void printPredictions(std::ostream& out, const client::ImagePrediction& prediction, double minProbability = 0);
 
+// A table of region id, tag and box.
+void printRegions(std::ostream& out, const std::vector<client::ImageRegion>& regions);
+
+// A table of confidence and box for the first count proposals (all of them when there are fewer).
+void printProposals(std::ostream& out, const std::vector<client::RegionProposal>& proposals, size_t count);
+
 // A box's left, top, width and height as table cells.
 std::vector<std::string> boxCells(const client::BoundingBox& box);
 

@@ -103,13 +103,8 @@ int runUploadRegions(const Settings& settings, const CommandLine& line) {
   std::vector<client::ImageFileCreateEntry> images;
   std::vector<std::string> names;
   for (const LabelledImage& image : labelled) {
-    client::ImageFileCreateEntry entry{.name = image.path.filename().string(), .contents = readFileBytes(image.path)};
-    for (const LabelledRegion& region : image.regions) {
-      entry.regions.push_back({tagIds.at(region.tagName), region.box.left, region.box.top, region.box.width,
-                               region.box.height});
-    }
-    images.push_back(std::move(entry));
-    names.push_back(image.path.filename().string());
+    images.push_back(uploadEntry(image, tagIds));
+    names.push_back(images.back().name);
   }
   client::FilesProgress progress;
   if (!settings.json) {

@@ -30,13 +30,6 @@ using testing::CvmockServer;
 constexpr char kGeneralDetectionDomain[] = "da2e3a8a-40a5-4171-82f4-58522f70fbc1";  // CONTRACT.md
 constexpr size_t kHeldBack = 5;
 
-double overlap(const BoundingBox& a, const BoundingBox& b) {
-  const double width = std::min(a.left + a.width, b.left + b.width) - std::max(a.left, b.left);
-  const double height = std::min(a.top + a.height, b.top + b.height) - std::max(a.top, b.top);
-  if (width <= 0 || height <= 0) return 0;
-  return width * height / (a.width * a.height + b.width * b.height - width * height);
-}
-
 void expectInsideTheImage(const BoundingBox& box) {
   EXPECT_GE(box.left, 0);
   EXPECT_GE(box.top, 0);
@@ -53,7 +46,7 @@ void expectTopDetectionIsRight(const ImagePrediction& result, const LabelledImag
   ASSERT_TRUE(top.boundingBox.has_value());
   expectInsideTheImage(*top.boundingBox);
   const bool right = std::any_of(scene.regions.begin(), scene.regions.end(), [&](const cvctl::LabelledRegion& r) {
-    return r.tagName == top.tagName && overlap(r.box, *top.boundingBox) >= 0.5;
+    return r.tagName == top.tagName && cvctl::intersectionOverUnion(r.box, *top.boundingBox) >= 0.5;
   });
   EXPECT_TRUE(right) << scene.path << ": " << top.tagName.value_or("?") << " " << top.probability;
 }
@@ -74,14 +67,7 @@ class DetectionWorkflow : public ::testing::Test {
     project = training.createProject("detection", {.domainId = kGeneralDetectionDomain});
     for (const std::string& name : cvctl::tagNamesOf(scenes)) tagIds[name] = training.createTag(project.id, name).id;
     std::vector<ImageFileCreateEntry> images;
-    for (const LabelledImage& scene : scenes) {
-      ImageFileCreateEntry entry{.name = scene.path.filename().string(), .contents = testing::readWhole(scene.path)};
-      for (const cvctl::LabelledRegion& region : scene.regions) {
-        entry.regions.push_back(
-            {tagIds.at(region.tagName), region.box.left, region.box.top, region.box.width, region.box.height});
-      }
-      images.push_back(std::move(entry));
-    }
+    for (const LabelledImage& scene : scenes) images.push_back(cvctl::uploadEntry(scene, tagIds));
     for (const ImageCreateResult& result : uploadImageFiles(training, project.id, images)) {
       ASSERT_EQ(result.status, ImageCreateStatus::OK);
       ASSERT_TRUE(result.image.has_value());

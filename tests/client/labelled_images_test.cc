@@ -65,5 +65,29 @@ TEST(LabelledImages, ABrokenRegionNamesItsFile) {
   }
 }
 
+TEST(LabelledImages, AnUploadEntryCarriesTheBytesAndTheRegionsByTagId) {
+  cvmock::testing::TempDir dir;
+  write(dir.path() / "a.jpg", "jpeg bytes");
+  const LabelledImage image{dir.path() / "a.jpg", {{"circle", {0.1, 0.2, 0.3, 0.4}}, {"square", {0, 0, 1, 1}}}};
+  const client::ImageFileCreateEntry entry = uploadEntry(image, {{"circle", "tc"}, {"square", "ts"}});
+  EXPECT_EQ(entry.name, "a.jpg");
+  EXPECT_EQ(entry.contents, "jpeg bytes");
+  ASSERT_EQ(entry.regions.size(), 2u);
+  EXPECT_EQ(entry.regions[0].tagId, "tc");
+  EXPECT_DOUBLE_EQ(entry.regions[0].top, 0.2);
+  EXPECT_DOUBLE_EQ(entry.regions[0].height, 0.4);
+  EXPECT_EQ(entry.regions[1].tagId, "ts");
+  EXPECT_THROW(uploadEntry(image, {{"circle", "tc"}}), std::out_of_range);
+}
+
+TEST(LabelledImages, IntersectionOverUnion) {
+  const client::BoundingBox box{0.1, 0.1, 0.4, 0.2};
+  EXPECT_DOUBLE_EQ(intersectionOverUnion(box, box), 1);
+  EXPECT_DOUBLE_EQ(intersectionOverUnion(box, {0.3, 0.1, 0.4, 0.2}), 1.0 / 3);  // half of each overlaps
+  EXPECT_DOUBLE_EQ(intersectionOverUnion(box, {0.2, 0.15, 0.1, 0.1}), 0.125);   // inside: 0.01 of 0.08
+  EXPECT_EQ(intersectionOverUnion(box, {0.5, 0.1, 0.4, 0.2}), 0);               // touching
+  EXPECT_EQ(intersectionOverUnion(box, {0.6, 0.6, 0.1, 0.1}), 0);
+}
+
 }  // namespace
 }  // namespace cvmock::cvctl
