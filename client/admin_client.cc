@@ -5,8 +5,17 @@
 
 namespace cvmock::client {
 
-AdminClient::AdminClient(const std::string& endpoint, std::string adminKey)
-    : connection_(endpoint, "/_cvmock", "Cvmock-Admin-Key", std::move(adminKey)) {}
+namespace {
+
+ClientOptions withoutRetries(ClientOptions options) {
+  options.retry = RetryPolicy::none();
+  return options;
+}
+
+}  // namespace
+
+AdminClient::AdminClient(const std::string& endpoint, std::string adminKey, const ClientOptions& options)
+    : connection_(endpoint, "/_cvmock", "Cvmock-Admin-Key", std::move(adminKey), withoutRetries(options)) {}
 
 nlohmann::json AdminClient::call(const std::string& method, const std::string& path, const nlohmann::json& body,
                                  Query query) {

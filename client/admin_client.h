@@ -7,6 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "client/client_options.h"
 #include "client/connection.h"
 
 namespace cvmock::client {
@@ -25,8 +26,10 @@ struct JournalQuery {
 // ConnectionError when nothing answers. Not thread-safe.
 class AdminClient {
  public:
-  // `adminKey` is cvmock's --admin-key; health and readiness work without it.
-  AdminClient(const std::string& endpoint, std::string adminKey);
+  // `adminKey` is cvmock's --admin-key; health and readiness work without it. options: timeouts and TLS as the
+  // service clients' (an https:// cvmock needs its CA file); its retry policy is ignored, because admin calls are
+  // not idempotent (a retried clock advance would advance twice) and ready() must answer at once.
+  AdminClient(const std::string& endpoint, std::string adminKey, const ClientOptions& options = {});
 
   // True when cvmock answers /_cvmock/ready with 200; false when it answers otherwise or not at all.
   bool ready();

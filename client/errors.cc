@@ -5,11 +5,15 @@
 
 namespace cvmock::client {
 
-CustomVisionError::CustomVisionError(int status, std::string code, std::string message)
-    : std::runtime_error("HTTP " + std::to_string(status) + " " + code + ": " + message),
+CustomVisionError::CustomVisionError(int status, std::string code, std::string message, std::string requestId,
+                                     std::optional<std::chrono::milliseconds> retryAfter)
+    : std::runtime_error("HTTP " + std::to_string(status) + " " + code + ": " + message +
+                         (requestId.empty() ? "" : " (request id " + requestId + ")")),
       status_(status),
       code_(std::move(code)),
-      message_(std::move(message)) {}
+      message_(std::move(message)),
+      requestId_(std::move(requestId)),
+      retryAfter_(retryAfter) {}
 
 namespace {
 
@@ -26,16 +30,19 @@ bool readCodeAndMessage(const nlohmann::json& object, std::string& code, std::st
 
 }  // namespace
 
-CustomVisionError errorFromResponse(int status, const std::string& body) {
+CustomVisionError errorFromResponse(int status, const std::string& body, std::string requestId,
+                                    std::optional<std::chrono::milliseconds> retryAfter) {
   auto parsed = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
   std::string code;
   std::string message;
-  if (readCodeAndMessage(parsed, code, message)) return {status, code, message};
-  if (parsed.is_object() && parsed.contains("error") &&
-      readCodeAndMessage(parsed["error"], code, message)) {
-    return {status, code, message};
+  const bool serviceShape = readCodeAndMessage(parsed, code, message);
+  const bool gatewayShape = !serviceShape && parsed.is_object() && parsed.contains("error") &&
+                            readCodeAndMessage(parsed["error"], code, message);
+  if (!serviceShape && !gatewayShape) {
+    code = std::to_string(status);
+    message = body;
   }
-  return {status, std::to_string(status), body};
+  return {status, std::move(code), std::move(message), std::move(requestId), retryAfter};
 }
 
 }  // namespace cvmock::client

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "client/models/enums.h"
+
 namespace cvmock::client {
 
 // Encodes every byte except RFC 3986 unreserved characters (A-Z a-z 0-9 - . _ ~), so a publish
@@ -27,6 +29,17 @@ class Query {
   Query& add(std::string name, std::optional<bool> value);
   // Array parameters go on the wire comma-joined (the spec's collectionFormat csv).
   Query& add(std::string name, const std::vector<std::string>& values);
+  // Enums go as their wire text.
+  template <SpecEnum E>
+  Query& add(std::string name, std::optional<E> value) {
+    return value ? add(std::move(name), std::string(client::toString(*value))) : *this;
+  }
+  template <SpecEnum E>
+  Query& add(std::string name, const std::vector<E>& values) {
+    std::vector<std::string> texts;
+    for (E value : values) texts.emplace_back(client::toString(value));
+    return add(std::move(name), texts);
+  }
 
   // "?a=1&b=x%20y", or "" when there are no parameters. Names are the spec's own and go verbatim
   // ("$filter" stays "$filter"); values are percent-encoded.

@@ -1,6 +1,8 @@
-// The parsed cvctl command line: a command word, its positional arguments and its --options.
+// The parsed cvctl command line: a command word, its positional arguments and its --options, checked against the
+// options the command and cvctl itself accept.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <stdexcept>
@@ -13,6 +15,13 @@ namespace cvmock::cvctl {
 class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
+};
+
+// An option a command (or cvctl as a whole) accepts: a flag ("--wait") or one that takes a value
+// ("--timeout 60" or "--timeout=60").
+struct OptionSpec {
+  std::string name;  // without "--"
+  bool takesValue = true;
 };
 
 struct CommandLine {
@@ -28,11 +37,17 @@ struct CommandLine {
   void expectAtMost(size_t count) const;
 };
 
-// Options that never take a value; every other --name takes the next word or "=value".
-bool isFlag(const std::string& name);
+// The options a command word accepts besides the global ones; std::nullopt for an unknown command word.
+using CommandOptions = std::function<std::optional<std::vector<OptionSpec>>(const std::string& command)>;
 
-// Options and flags may come before or after the command word; "-h" means "--help".
-// Throws UsageError for an option missing its value.
-CommandLine parseCommandLine(int argc, const char* const* argv);
+// Global options may come anywhere; a command's own options after its word. "-h" means "--help" and "--" ends the
+// options. Throws UsageError naming the option for an option that neither cvctl nor the command knows (with the
+// closest known name when one is near), a flag given a value, or an option missing its value. An unknown command
+// word is returned as it is: dispatch names it.
+CommandLine parseCommandLine(int argc, const char* const* argv, const std::vector<OptionSpec>& global,
+                             const CommandOptions& commandOptions);
+
+// The candidate nearest to word by edit distance, when near enough to be a likely typo; "" otherwise.
+std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates);
 
 }  // namespace cvmock::cvctl

@@ -1,15 +1,14 @@
-// cvctl demo: the whole Custom Vision workflow on generated images, explained step by step.
-#include <chrono>
-#include <ctime>
+// cvctl demo: the whole Custom Vision workflow on generated images, explained step by step (--detection: the
+// object-detection workflow, detection_demo.cc).
 #include <iostream>
 #include <map>
 
 #include "client/cvctl/commands.h"
+#include "client/cvctl/demo_support.h"
 #include "client/cvctl/reports.h"
 #include "client/cvctl/table.h"
-#include "client/cvctl/upload_batches.h"
+#include "client/batch_upload.h"
 #include "client/prediction_client.h"
-#include "client/training_wait.h"
 #include "fixtures/generator.h"
 
 namespace cvmock::cvctl {
@@ -29,7 +28,7 @@ struct DemoImages {
 };
 
 void step(int number, const std::string& title, const std::string& explanation) {
-  std::cout << "\n[" << number << "/" << kSteps << "] " << title << "\n    " << explanation << "\n";
+  printStep(number, kSteps, title, explanation);
 }
 
 int imagesPerClass(const CommandLine& line) {
@@ -59,48 +58,6 @@ DemoImages splitImages(const std::vector<fixtures::FixtureImage>& images, int pe
   return split;
 }
 
-std::string demoProjectName() {
-  std::time_t now = std::time(nullptr);
-  char stamp[32];
-  std::strftime(stamp, sizeof stamp, "%Y-%m-%d %H:%M:%S", std::localtime(&now));
-  return std::string("cvmock demo ") + stamp;
-}
-
-// Deletes the demo project if the demo stops half-way, so failed runs leave nothing behind.
-class ProjectCleanup {
- public:
-  ProjectCleanup(client::TrainingClient& training, std::string projectId, bool keep)
-      : training_(training), projectId_(std::move(projectId)), active_(!keep) {}
-  ~ProjectCleanup() {
-    if (!active_) return;
-    try {
-      removeDemoProject();
-    } catch (const std::exception& error) {
-      std::cerr << "could not delete demo project " << projectId_ << ": " << error.what() << "\n";
-    }
-  }
-  ProjectCleanup(const ProjectCleanup&) = delete;
-  ProjectCleanup& operator=(const ProjectCleanup&) = delete;
-
-  void setPublishedIteration(std::string iterationId) {
-    publishedIterationId_ = std::move(iterationId);
-  }
-
-  // Unpublishes first: the service refuses to delete a published iteration.
-  void removeDemoProject() {
-    active_ = false;
-    if (!publishedIterationId_.empty())
-      training_.unpublishIteration(projectId_, publishedIterationId_);
-    training_.deleteProject(projectId_);
-  }
-
- private:
-  client::TrainingClient& training_;
-  std::string projectId_;
-  std::string publishedIterationId_;
-  bool active_;
-};
-
 // Uploads each class's images tagged with that class, counting progress over all classes.
 void uploadTrainingImages(client::TrainingClient& training, const std::string& projectId,
                           const DemoImages& images,
@@ -109,12 +66,23 @@ void uploadTrainingImages(client::TrainingClient& training, const std::string& p
   for (const auto& [className, files] : images.trainingByClass) total += files.size();
   size_t done = 0;
   for (const auto& [className, files] : images.trainingByClass) {
-    auto failures = uploadInBatches(
-        training, projectId, files, {tagIdByClass.at(className)}, [&](size_t count) {
-          done += count;
-          std::cout << "    uploaded " << done << "/" << total << std::endl;
-        });
-    if (!failures.empty()) throw std::runtime_error("upload rejected " + failures.front());
+    const std::vector<client::ImageSource> sources(files.begin(), files.end());
+    size_t shown = 0;
+    auto progress = [&](const client::BatchUploadProgress& batch) {
+      if (batch.imagesDone == shown) return;
+      shown = batch.imagesDone;
+      std::cout << "    uploaded " << done + shown << "/" << total << std::endl;
+    };
+    const auto results =
+        client::uploadImages(training, projectId, sources,
+                             {.tagIds = {tagIdByClass.at(className)}, .progress = progress});
+    for (size_t i = 0; i < results.size(); ++i) {
+      if (results[i].status != client::ImageCreateStatus::OK) {
+        throw std::runtime_error("upload rejected " + files[i].fileName.value_or("an image") + ": " +
+                                 std::string(toString(results[i].status)));
+      }
+    }
+    done += files.size();
   }
 }
 
@@ -142,6 +110,11 @@ double classifyHeldBack(client::PredictionClient& prediction, const std::string&
 }  // namespace
 
 int runDemo(const Settings& settings, const CommandLine& line) {
+  if (line.has("detection")) {
+    if (line.has("images-per-class")) throw UsageError("--images-per-class is for the classification demo");
+    return runDetectionDemo(settings, line);
+  }
+  if (line.has("scenes") || line.has("draw")) throw UsageError("--scenes and --draw go with --detection");
   line.expectAtMost(0);
   const int perClass = imagesPerClass(line);
   const bool keep = line.has("keep");
@@ -157,11 +130,12 @@ int runDemo(const Settings& settings, const CommandLine& line) {
   for (const auto& className : spec.classes) std::cout << " " << className;
   std::cout << "\n";
 
-  client::TrainingClient training(settings.endpoint, settings.trainingKey);
+  client::TrainingClient training = settings.trainingClient();
   step(2, "Create a project",
        "A project holds images, tags and trained iterations. Multiclass means each image gets "
        "exactly one tag.");
-  auto project = training.createProject(demoProjectName(), {.classificationType = "Multiclass"});
+  auto project = training.createProject(demoProjectName("classification"),
+                                        {.classificationType = client::ClassificationType::Multiclass});
   std::cout << "    project " << project.id << " '" << project.name << "'\n";
   ProjectCleanup cleanup(training, project.id, keep);
 
@@ -180,12 +154,7 @@ int runDemo(const Settings& settings, const CommandLine& line) {
   step(5, "Train",
        "Training is asynchronous: TrainProject returns a new iteration at once, and we poll it "
        "until its status is Completed.");
-  auto iteration = training.trainProject(project.id);
-  iteration = client::waitForTraining(training, project.id, iteration.id, std::chrono::seconds(1),
-                                      std::chrono::minutes(10), trainingProgressPrinter(std::cout));
-  if (iteration.status != "Completed") {
-    throw std::runtime_error(iteration.name + " ended " + iteration.status);
-  }
+  const client::Iteration iteration = trainToCompletion(training, project.id);
 
   step(6, "Evaluate",
        "Precision: of the images given a tag, how many were right. Recall: of the images that "
@@ -203,7 +172,7 @@ int runDemo(const Settings& settings, const CommandLine& line) {
   step(8, "Predict",
        "Now the held-back images, which the model never saw, go to the Prediction API with the "
        "prediction key; the top tag is its answer.");
-  client::PredictionClient prediction(settings.endpoint, settings.predictionKey);
+  client::PredictionClient prediction = settings.predictionClient();
   double accuracy = classifyHeldBack(prediction, project.id, images.heldBack);
   std::cout << "    accuracy on held-back images: " << formatDecimal(accuracy) << "\n";
 

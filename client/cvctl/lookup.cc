@@ -45,6 +45,19 @@ client::Iteration findIteration(client::TrainingClient& training, const std::str
   return *iteration;
 }
 
+client::Tag findTag(client::TrainingClient& training, const std::string& projectId, const std::string& idOrName) {
+  auto tag = byIdOrName(training.getTags(projectId), idOrName);
+  if (!tag) throw std::runtime_error("no tag with id or name '" + idOrName + "'");
+  return *tag;
+}
+
+client::Domain findDetectionDomain(client::TrainingClient& training) {
+  for (const client::Domain& domain : training.getDomains()) {
+    if (domain.type == client::DomainType::ObjectDetection && domain.name == "General") return domain;
+  }
+  throw std::runtime_error("the service lists no General object-detection domain");
+}
+
 std::optional<client::Tag> findTagByName(client::TrainingClient& training,
                                          const std::string& projectId, const std::string& name) {
   auto tags = training.getTags(projectId);

@@ -23,4 +23,11 @@ client::Iteration findIteration(client::TrainingClient& training, const std::str
 std::optional<client::Tag> findTagByName(client::TrainingClient& training,
                                          const std::string& projectId, const std::string& name);
 
+// The project's tag whose id or name is idOrName; throws std::runtime_error when there is none.
+client::Tag findTag(client::TrainingClient& training, const std::string& projectId, const std::string& idOrName);
+
+// The General object-detection domain, the one `create-project --detection` and the detection demo use; throws
+// std::runtime_error when the service lists none.
+client::Domain findDetectionDomain(client::TrainingClient& training);
+
 }  // namespace cvmock::cvctl

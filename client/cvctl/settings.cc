@@ -1,7 +1,9 @@
-// Resolves cvctl's connection settings.
+// Resolves cvctl's connection and output settings.
 #include "client/cvctl/settings.h"
 
 #include <cstdlib>
+
+#include "client/version.h"
 
 namespace cvmock::cvctl {
 
@@ -10,17 +12,30 @@ namespace {
 std::string resolve(const CommandLine& line, const std::string& option, const char* environment,
                     const char* fallback) {
   if (auto value = line.option(option)) return *value;
-  if (const char* value = std::getenv(environment); value != nullptr && *value != '\0')
-    return value;
+  if (const char* value = std::getenv(environment); value != nullptr && *value != '\0') return value;
   return fallback;
 }
 
 }  // namespace
 
-const std::vector<std::string>& globalOptionNames() {
-  static const std::vector<std::string> kNames = {"endpoint", "training-key", "prediction-key",
-                                                  "prediction-resource-id", "admin-key", "help"};
-  return kNames;
+client::ClientOptions Settings::clientOptions() const {
+  client::ClientOptions options;
+  options.tls.caFile = caFile;
+  options.tls.verifyPeer = !insecure;
+  options.userAgentPrefix = std::string("cvctl/") + client::kVersion;
+  // Throttling and 503s are retried as the library does; a refused connection is reported at once, because a
+  // person at a shell wants "is cvmock running?" now, not after 7 s of backoff.
+  options.retry.retryConnectionErrors = false;
+  return options;
+}
+
+const std::vector<OptionSpec>& globalOptions() {
+  static const std::vector<OptionSpec> kOptions = {
+      {"endpoint"}, {"training-key"},     {"prediction-key"},   {"prediction-resource-id"},
+      {"admin-key"}, {"ca-file"},         {"insecure", false},  {"json", false},
+      {"help", false}, {"version", false},
+  };
+  return kOptions;
 }
 
 Settings settingsFrom(const CommandLine& line) {
@@ -32,6 +47,9 @@ Settings settingsFrom(const CommandLine& line) {
               "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/cvmock/providers/"
               "Microsoft.CognitiveServices/accounts/cvmock-prediction"),
       resolve(line, "admin-key", "CVMOCK_ADMIN_KEY", ""),
+      resolve(line, "ca-file", "CVMOCK_CA_FILE", ""),
+      line.has("insecure"),
+      line.has("json"),
   };
 }
 

@@ -1,4 +1,5 @@
-// cvctl training-mode, next-training, advance-training, faults, add-fault and remove-fault: cvmock's simulation controls.
+// cvctl training-mode, next-training, advance-training, faults, add-fault and remove-fault: cvmock's simulation
+// controls.
 #include <iostream>
 
 #include "client/admin_client.h"
@@ -7,8 +8,6 @@
 
 namespace cvmock::cvctl {
 namespace {
-
-client::AdminClient adminFor(const Settings& settings) { return {settings.endpoint, settings.adminKey}; }
 
 void printTraining(const nlohmann::json& state) {
   std::cout << "training mode: " << state["mode"].get<std::string>()
@@ -33,7 +32,7 @@ void copyOption(const CommandLine& line, const std::string& name, nlohmann::json
 
 int runTrainingMode(const Settings& settings, const CommandLine& line) {
   line.expectAtMost(1);
-  client::AdminClient admin = adminFor(settings);
+  client::AdminClient admin = settings.adminClient();
   printTraining(line.positional.empty() ? admin.training() : admin.setTrainingMode(line.positional[0]));
   return 0;
 }
@@ -41,20 +40,20 @@ int runTrainingMode(const Settings& settings, const CommandLine& line) {
 int runNextTraining(const Settings& settings, const CommandLine& line) {
   const std::string& outcome = line.argument(0, "normal|fail|hang");
   line.expectAtMost(1);
-  printTraining(adminFor(settings).forceNextTraining(outcome));
+  printTraining(settings.adminClient().forceNextTraining(outcome));
   return 0;
 }
 
 int runAdvanceTraining(const Settings& settings, const CommandLine& line) {
   line.expectAtMost(0);
-  std::cout << "released " << adminFor(settings).advanceTrainings() << " training(s)\n";
+  std::cout << "released " << settings.adminClient().advanceTrainings() << " training(s)\n";
   return 0;
 }
 
 int runFaults(const Settings& settings, const CommandLine& line) {
   line.expectAtMost(0);
   Table table({"id", "operation", "path", "status", "code", "latency ms", "drop", "probability", "times"});
-  const nlohmann::json faults = adminFor(settings).faults();
+  const nlohmann::json faults = settings.adminClient().faults();
   for (const nlohmann::json& rule : faults["faults"]) {
     table.addRow({rule["id"], rule["operation"], rule["path"], rule["status"].dump(), rule["code"],
                   rule["latencyMs"].dump(), rule["drop"].get<bool>() ? "yes" : "no",
@@ -76,7 +75,7 @@ int runAddFault(const Settings& settings, const CommandLine& line) {
   copyOption(line, "probability", rule, "probability", true);
   copyOption(line, "times", rule, "times", true);
   if (line.has("drop")) rule["drop"] = true;
-  const nlohmann::json added = adminFor(settings).addFault(rule);
+  const nlohmann::json added = settings.adminClient().addFault(rule);
   std::cout << "added fault " << added["id"].get<std::string>() << "\n";
   return 0;
 }
@@ -84,7 +83,7 @@ int runAddFault(const Settings& settings, const CommandLine& line) {
 int runRemoveFault(const Settings& settings, const CommandLine& line) {
   const std::string& id = line.argument(0, "FAULT|all");
   line.expectAtMost(1);
-  client::AdminClient admin = adminFor(settings);
+  client::AdminClient admin = settings.adminClient();
   if (id == "all") {
     admin.clearFaults();
   } else {

@@ -9,6 +9,7 @@
 namespace cvmock::client {
 namespace {
 
+using testing::CannedResponse;
 using testing::FakeService;
 
 TEST(ErrorsTest, ServiceErrorKeepsStatusCodeAndMessage) {
@@ -55,8 +56,28 @@ TEST(ErrorsTest, NoListenerIsConnectionError) {
     FakeService closed;
     endpoint = closed.endpoint();
   }
-  TrainingClient client(endpoint, "key");
-  EXPECT_THROW(client.getDomains(), ConnectionError);
+  TrainingClient client(endpoint, "key", {.retry = RetryPolicy::none()});
+  try {
+    client.getDomains();
+    FAIL() << "expected ConnectionError";
+  } catch (const ConnectionError& error) {
+    EXPECT_EQ(error.kind(), ConnectionFailure::Connect);
+  }
+}
+
+TEST(ErrorsTest, RequestIdOfTheAnswerIsKept) {
+  FakeService service;
+  service.respondInOrder({CannedResponse{.status = 400,
+                                         .body = R"({"code":"BadRequest","message":"no"})",
+                                         .headers = {{"apim-request-id", "5a1f0c6e-7b2d-4e0a-9c4b-3f1e2d7a8b90"}}}});
+  TrainingClient client(service.endpoint(), "key");
+  try {
+    client.getProjects();
+    FAIL() << "expected CustomVisionError";
+  } catch (const CustomVisionError& error) {
+    EXPECT_EQ(error.requestId(), "5a1f0c6e-7b2d-4e0a-9c4b-3f1e2d7a8b90");
+    EXPECT_NE(std::string(error.what()).find("5a1f0c6e-7b2d-4e0a-9c4b-3f1e2d7a8b90"), std::string::npos);
+  }
 }
 
 }  // namespace

@@ -60,6 +60,7 @@ void FakeService::handle(const httplib::Request& request, httplib::Response& res
                        request.headers, request.body, request.files});
   const CannedResponse& canned = responses_.front();
   response.status = canned.status;
+  for (const auto& [name, value] : canned.headers) response.set_header(name, value);
   if (!canned.body.empty()) response.set_content(canned.body, canned.contentType.c_str());
   if (responses_.size() > 1) responses_.pop_front();
 }

@@ -13,8 +13,9 @@ namespace cvmock::client::testing {
 
 struct CannedResponse {
   int status = 200;
-  std::string body;
+  std::string body{};
   std::string contentType = "application/json; charset=utf-8";
+  httplib::Headers headers{};  // e.g. Retry-After, apim-request-id
 };
 
 struct RecordedRequest {

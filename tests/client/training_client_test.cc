@@ -60,7 +60,7 @@ TEST_F(TrainingClientTest, GetDomainsSendsKeyAndParsesDomains) {
   EXPECT_EQ(key->second, kKey);
   ASSERT_EQ(domains.size(), 1u);
   EXPECT_EQ(domains[0].name, "General");
-  EXPECT_EQ(domains[0].type, "Classification");
+  EXPECT_EQ(domains[0].type, DomainType::Classification);
   EXPECT_TRUE(domains[0].enabled);
 }
 
@@ -68,7 +68,7 @@ TEST_F(TrainingClientTest, CreateProjectSendsOptionsAsQueryAndReadsNullAsAbsent)
   service.respond(200, kProjectJson);
   auto project = client.createProject(
       "My Project",
-      {.domainId = "ee85a74c-405e-4adc-bb47-ffa8ca0c9f31", .classificationType = "Multilabel"});
+      {.domainId = "ee85a74c-405e-4adc-bb47-ffa8ca0c9f31", .classificationType = ClassificationType::Multilabel});
 
   auto request = service.lastRequest();
   EXPECT_EQ(request.method, "POST");
@@ -81,7 +81,7 @@ TEST_F(TrainingClientTest, CreateProjectSendsOptionsAsQueryAndReadsNullAsAbsent)
   EXPECT_FALSE(project.thumbnailUri.has_value());
   EXPECT_FALSE(project.status.has_value());
   EXPECT_EQ(project.drModeEnabled, false);
-  EXPECT_EQ(project.settings.classificationType, "Multilabel");
+  EXPECT_EQ(project.settings.classificationType, ClassificationType::Multilabel);
   EXPECT_FALSE(project.settings.detectionParameters.has_value());
   ASSERT_TRUE(project.settings.imageProcessingSettings.has_value());
   EXPECT_EQ(project.settings.imageProcessingSettings->augmentationMethods->at("scaling"), false);
@@ -115,11 +115,11 @@ TEST_F(TrainingClientTest, DeleteProjectAcceptsEmpty204) {
 TEST_F(TrainingClientTest, CreateTagEncodesNameAndType) {
   service.respond(200, R"({"id": "c90ec502-5409-4228-8f3c-c2a17f7e7d0c", "name": "Tag #0",
                            "description": null, "type": "Negative", "imageCount": 0})");
-  auto tag = client.createTag(kProjectId, "Tag #0", {.type = "Negative"});
+  auto tag = client.createTag(kProjectId, "Tag #0", {.type = TagType::Negative});
 
   EXPECT_EQ(service.lastRequest().target, projectsPath() + "/tags?name=Tag%20%230&type=Negative");
   EXPECT_EQ(tag.name, "Tag #0");
-  EXPECT_EQ(tag.type, "Negative");
+  EXPECT_EQ(tag.type, TagType::Negative);
   EXPECT_FALSE(tag.description.has_value());
 }
 
@@ -130,7 +130,7 @@ TEST_F(TrainingClientTest, CreateImagesFromDataSendsOneMultipartPartPerImage) {
       {"sourceUrl": null, "status": "ErrorImageFormat", "image": null}]})");
   std::string binary("\xff\xd8\0\r\n--x\xff\xd9", 10);
   auto summary = client.createImagesFromData(
-      kProjectId, {{binary, "a.jpg"}, {"second", std::nullopt}}, {"t1", "t2"});
+      kProjectId, {ImageFile{binary, "a.jpg"}, ImageFile{"second", std::nullopt}}, {"t1", "t2"});
 
   auto request = service.lastRequest();
   EXPECT_EQ(request.method, "POST");
@@ -148,20 +148,21 @@ TEST_F(TrainingClientTest, CreateImagesFromDataSendsOneMultipartPartPerImage) {
   EXPECT_TRUE(summary.isBatchSuccessful);
   ASSERT_EQ(summary.images.size(), 2u);
   EXPECT_EQ(summary.images[0].image->id, "i1");
-  EXPECT_EQ(summary.images[1].status, "ErrorImageFormat");
+  EXPECT_EQ(summary.images[1].status, ImageCreateStatus::ErrorImageFormat);
   EXPECT_FALSE(summary.images[1].image.has_value());
   EXPECT_FALSE(summary.images[1].sourceUrl.has_value());
 }
 
 TEST_F(TrainingClientTest, CreateImagesFromDataRejectsMoreThan64BeforeSending) {
-  std::vector<ImageFile> images(65, ImageFile{"x", std::nullopt});
+  std::vector<ImageSource> images(65, ImageSource("x"));
   EXPECT_THROW(client.createImagesFromData(kProjectId, images), std::invalid_argument);
   EXPECT_TRUE(service.requests().empty());
 }
 
 TEST_F(TrainingClientTest, CreateImagesFromFilesSendsBase64Json) {
   service.respond(207, R"({"isBatchSuccessful": false, "images": []})");
-  auto summary = client.createImagesFromFiles(kProjectId, {{"a.png", "abc", {"t1"}}}, {"t2"});
+  auto summary = client.createImagesFromFiles(
+      kProjectId, {.images = {{.name = "a.png", .contents = "abc", .tagIds = {"t1"}}}, .tagIds = {"t2"}});
 
   auto request = service.lastRequest();
   EXPECT_EQ(request.target, projectsPath() + "/images/files");
@@ -174,7 +175,7 @@ TEST_F(TrainingClientTest, CreateImagesFromFilesSendsBase64Json) {
 
 TEST_F(TrainingClientTest, CreateImageTagsSendsBatchAndReadsSummary) {
   service.respond(200, R"({"created": [{"imageId": "i1", "tagId": "t1"}], "duplicated": null})");
-  auto summary = client.createImageTags(kProjectId, {{"i1", "t1"}});
+  auto summary = client.createImageTags(kProjectId, {{{"i1", "t1"}}});
 
   EXPECT_EQ(json::parse(service.lastRequest().body),
             json::parse(R"({"tags": [{"imageId": "i1", "tagId": "t1"}]})"));
@@ -208,7 +209,7 @@ TEST_F(TrainingClientTest, GetTaggedImagesSendsPagingAndReadsTags) {
 
 TEST_F(TrainingClientTest, UntaggedImagesHaveNoTagsAndIgnoreTagFilter) {
   service.respond(200, "[" + imageJson("i1", "") + "]");
-  auto images = client.getUntaggedImages(kProjectId, {.tagIds = {"ignored"}, .orderBy = "Oldest"});
+  auto images = client.getUntaggedImages(kProjectId, {.tagIds = {"ignored"}, .orderBy = ImageOrder::Oldest});
 
   EXPECT_EQ(service.lastRequest().target, projectsPath() + "/images/untagged?orderBy=Oldest");
   ASSERT_EQ(images.size(), 1u);
@@ -218,7 +219,7 @@ TEST_F(TrainingClientTest, UntaggedImagesHaveNoTagsAndIgnoreTagFilter) {
 
 TEST_F(TrainingClientTest, GetImagesSendsStatusAndFilter) {
   service.respond(200, "[]");
-  client.getImages(kProjectId, {.taggingStatus = "Tagged", .filter = "a eq 'b'"});
+  client.getImages(kProjectId, {.taggingStatus = TaggingStatus::Tagged, .filter = "a eq 'b'"});
   EXPECT_EQ(service.lastRequest().target,
             projectsPath() + "/images?taggingStatus=Tagged&$filter=a%20eq%20%27b%27");
 }
@@ -327,13 +328,13 @@ TEST_F(TrainingClientTest, QuickTestImageUploadsOneImage) {
       200, R"({"id": "p1", "project": "p", "iteration": "it", "created": "2020-11-06T16:37:26.593Z",
                            "predictions": [{"probability": 1.0, "tagId": "t1", "tagName": "Tag1",
                                             "tagType": "Regular"}]})");
-  auto prediction = client.quickTestImage(kProjectId, "bytes", std::string(kIterationId));
+  auto prediction = client.quickTestImage(kProjectId, std::string("bytes"), {.iterationId = kIterationId});
 
   auto request = service.lastRequest();
   EXPECT_EQ(request.target, projectsPath() + "/quicktest/image?iterationId=" + kIterationId);
   ASSERT_EQ(request.files.count("imageData"), 1u);
   EXPECT_EQ(request.files.find("imageData")->second.content, "bytes");
-  EXPECT_EQ(prediction.predictions.at(0).tagType, "Regular");
+  EXPECT_EQ(prediction.predictions.at(0).tagType, TagType::Regular);
 }
 
 TEST_F(TrainingClientTest, ModelMismatchIsACatchableJsonError) {

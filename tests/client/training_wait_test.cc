@@ -25,8 +25,9 @@ TEST(TrainingWaitTest, ReturnsTheCompletedIterationAndReportsEachPoll) {
                           CannedResponse{200, iterationWithStatus("Completed")}});
   TrainingClient client(service.endpoint(), "key");
   std::vector<std::string> seen;
-  auto iteration = waitForTraining(client, "p", "it", 1ms, 5s,
-                                   [&](const Iteration& polled) { seen.push_back(polled.status); });
+  auto iteration = waitForTraining(client, "p", "it",
+                                   {.pollInterval = 1ms, .timeout = 5s,
+                                    .progress = [&](const Iteration& polled) { seen.push_back(polled.status); }});
 
   EXPECT_EQ(iteration.status, "Completed");
   EXPECT_EQ(seen, (std::vector<std::string>{"Training", "Training", "Completed"}));
@@ -37,14 +38,14 @@ TEST(TrainingWaitTest, FailedIsReturnedNotThrown) {
   FakeService service;
   service.respond(200, iterationWithStatus("Failed"));
   TrainingClient client(service.endpoint(), "key");
-  EXPECT_EQ(waitForTraining(client, "p", "it", 1ms, 5s).status, "Failed");
+  EXPECT_EQ(waitForTraining(client, "p", "it", {.pollInterval = 1ms, .timeout = 5s}).status, "Failed");
 }
 
 TEST(TrainingWaitTest, ThrowsWhenStillTrainingAtTheDeadline) {
   FakeService service;
   service.respond(200, iterationWithStatus("Training"));
   TrainingClient client(service.endpoint(), "key");
-  EXPECT_THROW(waitForTraining(client, "p", "it", 10ms, 30ms), TrainingTimeoutError);
+  EXPECT_THROW(waitForTraining(client, "p", "it", {.pollInterval = 10ms, .timeout = 30ms}), TrainingTimeoutError);
 }
 
 }  // namespace

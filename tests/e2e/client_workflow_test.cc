@@ -24,8 +24,9 @@ TEST(ClientWorkflow, ThreeClassesEndToEnd) {
   client::TrainingClient training(server.endpoint(), "cvmock-training-key");
   client::PredictionClient prediction(server.endpoint(), "cvmock-prediction-key");
 
-  const client::Project project = training.createProject("shapes", {.classificationType = "Multiclass"});
-  EXPECT_EQ(project.settings.classificationType, "Multiclass");
+  const client::Project project =
+      training.createProject("shapes", {.classificationType = client::ClassificationType::Multiclass});
+  EXPECT_EQ(project.settings.classificationType, client::ClassificationType::Multiclass);
 
   fixtures::FixtureSpec spec;
   spec.imagesPerClass = kPerClass;
@@ -39,7 +40,8 @@ TEST(ClientWorkflow, ThreeClassesEndToEnd) {
   spec.seed = 2;
   const std::vector<fixtures::FixtureImage> heldBack = fixtures::generateFixtureSet(spec);
   for (const auto& [className, files] : uploads) {
-    const client::ImageCreateSummary summary = training.createImagesFromData(project.id, files, {tagIds[className]});
+    const client::ImageCreateSummary summary =
+        training.createImagesFromData(project.id, {files.begin(), files.end()}, {tagIds[className]});
     EXPECT_TRUE(summary.isBatchSuccessful);
     EXPECT_EQ(summary.images.size(), files.size());
   }
@@ -50,8 +52,9 @@ TEST(ClientWorkflow, ThreeClassesEndToEnd) {
   EXPECT_EQ(started.status, "Training");
   int polls = 0;
   const client::Iteration done =
-      client::waitForTraining(training, project.id, started.id, std::chrono::milliseconds(20),
-                              std::chrono::seconds(60), [&](const client::Iteration&) { ++polls; });
+      client::waitForTraining(training, project.id, started.id,
+                              {.pollInterval = std::chrono::milliseconds(20), .timeout = std::chrono::seconds(60),
+                               .progress = [&](const client::Iteration&) { ++polls; }});
   ASSERT_EQ(done.status, "Completed");
   EXPECT_GE(polls, 1);
   EXPECT_TRUE(done.trainedAt.has_value());

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <stdexcept>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include <sys/wait.h>
@@ -12,8 +13,9 @@
 
 namespace cvmock::testing {
 
-// Starts `binary` with `args` plus --port 0, and waits for its "cvmock listening on http://HOST:PORT"
-// line to learn the port. The destructor SIGKILLs a process that is still running.
+// Starts `binary` with `args` plus --port 0, and waits for its "cvmock listening on http[s]://HOST:PORT"
+// line to learn the scheme and port; what cvmock prints later is read and dropped, so a chatty cvmock never blocks
+// on a full pipe. The destructor SIGKILLs a process that is still running.
 class CvmockProcess {
  public:
   CvmockProcess(const std::string& binary, std::vector<std::string> args) {
@@ -35,15 +37,21 @@ class CvmockProcess {
     ::close(out[1]);
     stdout_ = ::fdopen(out[0], "r");
     port_ = readPort();
+    drain_ = std::thread([this] {
+      char line[512];
+      while (std::fgets(line, sizeof line, stdout_)) {
+      }
+    });
   }
   ~CvmockProcess() {
     if (pid_ > 0) kill(SIGKILL);
+    if (drain_.joinable()) drain_.join();  // ends at the pipe's end of file, once cvmock is gone
     if (stdout_) std::fclose(stdout_);
   }
   CvmockProcess(const CvmockProcess&) = delete;
   CvmockProcess& operator=(const CvmockProcess&) = delete;
 
-  std::string endpoint() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  std::string endpoint() const { return scheme_ + "://127.0.0.1:" + std::to_string(port_); }
 
   // Sends `signal` and reaps the process; returns its wait status.
   int kill(int signal) {
@@ -56,11 +64,12 @@ class CvmockProcess {
 
  private:
   int readPort() {
-    static const std::string kPrefix = "cvmock listening on http://";
+    static const std::string kPrefix = "cvmock listening on ";
     char line[512];
     while (std::fgets(line, sizeof line, stdout_)) {
       const std::string text(line);
       if (text.rfind(kPrefix, 0) != 0) continue;
+      scheme_ = text.substr(kPrefix.size(), text.find("://") - kPrefix.size());
       return std::stoi(text.substr(text.rfind(':') + 1));
     }
     throw std::runtime_error("cvmock exited before listening");
@@ -68,6 +77,8 @@ class CvmockProcess {
 
   pid_t pid_ = -1;
   std::FILE* stdout_ = nullptr;
+  std::thread drain_;
+  std::string scheme_ = "http";
   int port_ = 0;
 };
 
