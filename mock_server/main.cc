@@ -1,4 +1,6 @@
-// The cvmock executable: parse options, serve until SIGINT or SIGTERM.
+// The cvmock executable: its subcommands (record, verify, convert-recordings, healthcheck), or, without one,
+// parse the options and serve until SIGINT or SIGTERM. It sits above both recording/ and app/, so neither
+// depends back on the other's entry point.
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -8,6 +10,7 @@
 #include "mock_server/app/banner.h"
 #include "mock_server/app/healthcheck.h"
 #include "mock_server/app/options.h"
+#include "mock_server/app/startup_errors.h"
 #include "mock_server/app/version.h"
 #include "mock_server/gateway/server.h"
 #include "mock_server/recording/commands.h"
@@ -50,6 +53,9 @@ int main(int argc, char** argv) {
   std::unique_ptr<Server> server;
   try {
     server = std::make_unique<Server>(options.config);
+  } catch (const DataDirError& error) {
+    std::cerr << "cvmock: " << dataDirFailureMessage(error) << "\n";
+    return 1;
   } catch (const std::exception& error) {
     std::cerr << "cvmock: " << error.what() << "\n";
     return 1;
