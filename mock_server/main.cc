@@ -14,6 +14,7 @@
 #include "mock_server/app/version.h"
 #include "mock_server/gateway/server.h"
 #include "mock_server/recording/commands.h"
+#include "mock_server/store/sqlite_db.h"
 
 int main(int argc, char** argv) {
   using namespace cvmock::server;
@@ -55,6 +56,11 @@ int main(int argc, char** argv) {
     server = std::make_unique<Server>(options.config);
   } catch (const DataDirError& error) {
     std::cerr << "cvmock: " << dataDirFailureMessage(error) << "\n";
+    return 1;
+  } catch (const sqlite::Error& error) {
+    const std::string& dataDir = options.config.dataDir;
+    std::cerr << "cvmock: " << (dataDir.empty() ? error.what() : databaseFailureMessage(dataDir, error.what()))
+              << "\n";
     return 1;
   } catch (const std::exception& error) {
     std::cerr << "cvmock: " << error.what() << "\n";

@@ -60,4 +60,10 @@ std::string dataDirFailureMessage(const DataDirError& error) {
          "one with another --data-dir (or none, to keep the state in memory).";
 }
 
+std::string databaseFailureMessage(const std::string& dataDir, const std::string& reason) {
+  return "--data-dir " + dataDir + " holds a cvmock.db that cannot be opened (" + reason +
+         "). Give another --data-dir, or move cvmock.db away to start afresh; a database from a newer cvmock opens "
+         "only with that cvmock.";
+}
+
 }  // namespace cvmock::server

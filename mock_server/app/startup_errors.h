@@ -16,4 +16,8 @@ std::string bindFailureMessage(const BindFailure& failure);
 // cvmock holding it (with that process's pid when known).
 std::string dataDirFailureMessage(const DataDirError& error);
 
+// Why the database in --data-dir `dataDir` cannot be opened (not a database, or one from a newer cvmock), with
+// SQLite's own reason `reason`.
+std::string databaseFailureMessage(const std::string& dataDir, const std::string& reason);
+
 }  // namespace cvmock::server

@@ -92,6 +92,19 @@ TEST(DataDir, APathThroughAFileIsRefusedAsUncreatable) {
       << result.err;
 }
 
+TEST(DataDir, ADatabaseItCannotOpenIsRefusedNamingTheFlag) {
+  TempDir dir;
+  std::ofstream(dir.path() / "cvmock.db") << std::string(4096, 'x');  // not an SQLite file
+  const RunResult result = startOn(dir.path());
+  EXPECT_EQ(result.exitCode, 1) << result.err;
+  EXPECT_EQ(std::count(result.err.begin(), result.err.end(), '\n'), 1) << result.err;
+  EXPECT_EQ(result.err.rfind("cvmock: --data-dir " + dir.path().string() + " holds a cvmock.db that cannot be opened (",
+                             0),
+            0u)
+      << result.err;
+  EXPECT_NE(result.err.find("Give another --data-dir, or move cvmock.db away"), std::string::npos) << result.err;
+}
+
 // Run as the user nobody (when the suite runs as root), for whom a directory of mode 555 owned by root is read-only.
 TEST(DataDir, AReadOnlyDirectoryIsRefusedWithTheFix) {
   TempDir dir;
