@@ -1,6 +1,6 @@
 // The cvmock executable: its subcommands (record, verify, convert-recordings, healthcheck), or, without one,
-// parse the options and serve until SIGINT or SIGTERM. It sits above both recording/ and app/, so neither
-// depends back on the other's entry point.
+// parse the options and serve until SIGINT or SIGTERM. It sits above recording/ and app/ (which recording/ uses),
+// so that no dependency runs back up from app/ to recording/.
 #include <csignal>
 #include <cstdlib>
 #include <iostream>

@@ -5,6 +5,7 @@
 #include <cerrno>
 #include <charconv>
 #include <string>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/file.h>
