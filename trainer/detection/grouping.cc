@@ -90,7 +90,10 @@ std::vector<PixelBounds> groupRegions(const ColourPlanes& image, const Segmentat
     }
   }
   while (!queue.empty()) {
-    const auto [score, a, b] = queue.top();
+    // Plain ints, not a structured binding: the lambdas below capture them, which clang 14 (the sanitizer
+    // build's compiler on Debian 12) refuses for bindings.
+    const int a = std::get<1>(queue.top());
+    const int b = std::get<2>(queue.top());
     queue.pop();
     if (!groups[a].alive || !groups[b].alive) continue;
     Group merged;
