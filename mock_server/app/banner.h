@@ -11,8 +11,4 @@ namespace cvmock::server {
 // to, where the data lives, and how to stop.
 void printBanner(std::ostream& out, const Server& server, const ServerConfig& config);
 
-// Why the listeners could not be bound, with the flag to change: a port in use, a host that is not this
-// machine's, a port that needs privileges.
-std::string bindFailureMessage(const BindFailure& failure);
-
 }  // namespace cvmock::server

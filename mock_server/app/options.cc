@@ -30,7 +30,8 @@ constexpr Flag kFlags[] = {
      "Microsoft.CognitiveServices/accounts/cvmock-prediction)"},
     {"--seed", "CVMOCK_SEED", "seed for ids, holdout splits and training (default 0)"},
     {"--data-dir", "CVMOCK_DATA_DIR",
-     "directory of the database (cvmock.db) that keeps all state across restarts (default: none, state in memory)"},
+     "directory of the database (cvmock.db) that keeps all state across restarts, created when missing; one cvmock "
+     "at a time uses it (it holds cvmock.lock there) (default: none, state in memory)"},
     {"--cognitive-services-key", "CVMOCK_COGNITIVE_SERVICES_KEY",
      "a multi-service key that opens both APIs, as a Cognitive Services resource's does (default: none)"},
     {"--cert", "CVMOCK_CERT", "PEM certificate; with --key, serve HTTPS instead of HTTP (default: none)"},
@@ -224,8 +225,14 @@ ParsedOptions parseOptions(const std::vector<std::string>& args,
 std::string usage() {
   std::string text =
       "cvmock: an offline Azure Custom Vision (Training v3.0-v3.4-preview, Prediction v3.0-v3.1).\n\n"
-      "usage: cvmock [options]\n"
-      "       cvmock healthcheck [--endpoint URL] [--timeout SECONDS]   exit 0 when a cvmock answers ready\n\n";
+      "usage: cvmock [options]            serve both APIs and the portal until SIGINT or SIGTERM\n"
+      "       cvmock SUBCOMMAND [ARGS]    each subcommand prints its own usage when its arguments are wrong\n\n"
+      "subcommands:\n"
+      "  healthcheck [--endpoint URL] [--ca-file FILE] [--insecure]  exit 0 when a cvmock answers ready\n"
+      "  record --upstream URL --out DIR    proxy a real Custom Vision resource, recording each exchange\n"
+      "  verify PATH                        replay recordings against cvmock; exit 1 when an answer differs\n"
+      "  convert-recordings SRC DST         convert Microsoft.Rest HttpRecorder recordings to cassettes\n\n"
+      "options:\n";
   for (const Flag& flag : kFlags) {
     text += "  " + std::string(flag.name) + (flag.boolean ? "" : " VALUE") + "\n      " + flag.help + "; env " +
             flag.env + "\n";

@@ -38,7 +38,8 @@ GatewayError httpRefusal(int status) {
     case 414:
       return GatewayError(414, "Request URI too long: the path and query may take at most 8,192 bytes.");
     case 431:
-      return GatewayError(431, "Request header fields too large.");
+      return GatewayError(431, "Request header fields too large: they may take at most 32,768 bytes in all, and 8,192 "
+                               "in one line.");
     default:
       break;
   }

@@ -12,6 +12,7 @@
 #include "mock_server/api/error_response.h"
 #include "mock_server/base/errors.h"
 #include "mock_server/gateway/body_limits.h"
+#include "mock_server/gateway/header_limits.h"
 #include "mock_server/gateway/pipeline.h"
 #include "mock_server/service/service.h"
 #include "mock_server/store/sqlite_store.h"
@@ -45,6 +46,14 @@ ServerConfig withResources(ServerConfig config) {
                                                 config.cognitiveServicesKey, config.service.predictionResourceId);
   }
   return config;
+}
+
+// cpp-httplib sends the answer to an Expect: 100-continue probe without a Content-Length, so a client could not
+// tell where it ends; and the body such a client may send anyway must not be read as its next request.
+int refuseProbe(httplib::Response& response) {
+  response.set_header("Content-Length", std::to_string(response.body.size()));
+  response.set_header("Connection", "close");
+  return response.status;
 }
 
 GatewayOptions gatewayOptions(const ServerConfig& config) {
@@ -120,16 +129,24 @@ void Server::configure(Listener& listener) {
   // is the one place a path is routed twice: once here, once when the body comes.
   http.set_expect_100_continue_handler([&pipeline, &view](const httplib::Request& request,
                                                           httplib::Response& response) {
+    if (headersTooLarge(request)) {
+      writeError(response, errors::httpRefusal(431));
+      return refuseProbe(response);
+    }
     Exchange exchange(request, response, view);
     pipeline.route(exchange);
     if (declaredLength(request) <= pipeline.bodyLimit(exchange)) return 100;
     exchange.bodyOverLimit = true;
     pipeline.serve(exchange);
-    return response.status;
+    return refuseProbe(response);
   });
   // cpp-httplib expects a body on POST/PUT/PATCH/DELETE and refuses one without Content-Length; clients send
   // such bodiless calls all the time (POST projects?name=...), so they are answered here.
   http.set_pre_routing_handler([&pipeline, &view](const httplib::Request& request, httplib::Response& response) {
+    if (headersTooLarge(request)) {
+      writeError(response, errors::httpRefusal(431));
+      return httplib::Server::HandlerResponse::Handled;
+    }
     // cpp-httplib hands this handler its own, mutable request object behind a const reference.
     keepMultipartRaw(const_cast<httplib::Request&>(request));
     const bool framed = request.has_header("Content-Length") || request.has_header("Transfer-Encoding");
@@ -140,11 +157,13 @@ void Server::configure(Listener& listener) {
     return httplib::Server::HandlerResponse::Handled;
   });
   // What cpp-httplib refuses itself (a URI, headers or a body too large, a request it cannot parse) gets the
-  // gateway's JSON body too; answers of the pipeline already have theirs.
+  // gateway's JSON body too; answers of the pipeline already have theirs. A header line over cpp-httplib's limit
+  // is a 400 to it and a 431 here, as are headers over kMaxRequestHeaderBytes in all (checked before routing).
   http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request&, httplib::Response& response) {
+      [](const httplib::Request& request, httplib::Response& response) {
         if (!response.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        writeError(response, errors::httpRefusal(response.status));
+        const bool headerLine = response.status == 400 && headerLineRefused(request);
+        writeError(response, errors::httpRefusal(headerLine ? 431 : response.status));
         return httplib::Server::HandlerResponse::Handled;
       }));
   http.set_payload_max_length(largestBody(config_.service.limits));

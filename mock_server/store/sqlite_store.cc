@@ -14,11 +14,6 @@ namespace {
 using sqlite::Statement;
 using sqlite::Transaction;
 
-std::string databasePath(const std::filesystem::path& directory) {
-  std::filesystem::create_directories(directory);
-  return (directory / SqliteStore::kFileName).string();
-}
-
 constexpr const char* kProjectColumns =
     "id, name, description, domain_id, classification_type, target_export_platforms, created, last_modified, "
     "revision, iterations_created";
@@ -73,11 +68,13 @@ IterationRecord readIteration(const Statement& row) {
 
 }  // namespace
 
-SqliteStore::SqliteStore() : SqliteStore(":memory:", false) {}
+SqliteStore::SqliteStore() : SqliteStore(std::nullopt, ":memory:") {}
 
-SqliteStore::SqliteStore(const std::filesystem::path& directory) : SqliteStore(databasePath(directory), true) {}
+SqliteStore::SqliteStore(const std::filesystem::path& directory)
+    : SqliteStore(DataDirLock(directory, kFileName), (directory / kFileName).string()) {}
 
-SqliteStore::SqliteStore(const std::string& location, bool onDisk) : db_(location), onDisk_(onDisk) {
+SqliteStore::SqliteStore(std::optional<DataDirLock> lock, const std::string& location)
+    : lock_(std::move(lock)), db_(location), onDisk_(lock_.has_value()) {
   // auto_vacuum only takes effect before the first table exists, so it comes before the migrations.
   db_.execute("PRAGMA auto_vacuum = INCREMENTAL");
   db_.execute("PRAGMA foreign_keys = ON");

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "mock_server/base/fifo_mutex.h"
+#include "mock_server/store/data_dir_lock.h"
 #include "mock_server/store/sqlite_db.h"
 #include "mock_server/store/store.h"
 
@@ -22,13 +23,15 @@ class SqliteStore final : public Store {
  public:
   // A private in-memory database: fast, gone when the store is destroyed.
   SqliteStore();
-  // The database file `directory`/cvmock.db, creating the directory and the file when missing.
-  // Throws sqlite::Error (or std::filesystem::filesystem_error) when it cannot be opened.
+  // The database file `directory`/cvmock.db, creating the directory and the file when missing, with the
+  // directory locked against other processes while the store lives (DataDirLock). Throws DataDirError when the
+  // directory cannot be made, written or locked, sqlite::Error when the database cannot be opened.
   explicit SqliteStore(const std::filesystem::path& directory);
   SqliteStore(const SqliteStore&) = delete;
   SqliteStore& operator=(const SqliteStore&) = delete;
 
-  // The file name inside the data directory; nothing else is ever written there but SQLite's -wal/-shm.
+  // The file name inside the data directory; nothing else is ever written there but SQLite's -wal/-shm and
+  // DataDirLock's cvmock.lock.
   static constexpr const char* kFileName = "cvmock.db";
 
   void putProject(const ProjectRecord& project) override;
@@ -80,7 +83,7 @@ class SqliteStore final : public Store {
   std::uint64_t recordStart() override;
 
  private:
-  explicit SqliteStore(const std::string& location, bool onDisk);
+  SqliteStore(std::optional<DataDirLock> lock, const std::string& location);
 
   bool projectExists(const std::string& projectId) const;
   // Inside the caller's transaction: the project's images or their tags changed (Store's revision contract).
@@ -98,6 +101,7 @@ class SqliteStore final : public Store {
   // Gives the pages freed by a delete back to the file system, and folds the WAL into the database.
   void reclaimSpace();
 
+  std::optional<DataDirLock> lock_;  // on disk only; taken before the database is opened, released after it closes
   mutable FifoMutex mutex_;  // guards db_ and every statement on it
   mutable sqlite::Database db_;
   const bool onDisk_;

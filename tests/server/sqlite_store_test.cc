@@ -1,7 +1,10 @@
 // SqliteStore on disk: state survives reopening, the schema is versioned, deletes give the space back.
 #include <gtest/gtest.h>
 
+#include <fstream>
 #include <random>
+
+#include <unistd.h>
 
 #include <sqlite3.h>
 
@@ -72,6 +75,33 @@ TEST(SqliteStore, CreatesTheDirectoryAndUsesWalWithAVersionedSchema) {
   EXPECT_EQ(pragma(file, "PRAGMA journal_mode"), "wal");
   EXPECT_EQ(pragma(file, "PRAGMA auto_vacuum"), "2");  // incremental
   EXPECT_EQ(pragma(file, "SELECT version FROM schema_version"), std::to_string(sqlite::currentSchemaVersion()));
+}
+
+TEST(SqliteStore, LocksItsDirectoryWhileItLives) {
+  testing::TempDir dir;
+  {
+    SqliteStore first(dir.path());
+    try {
+      SqliteStore second(dir.path());
+      FAIL() << "a second store opened a locked directory";
+    } catch (const DataDirError& error) {
+      EXPECT_EQ(error.kind(), DataDirError::Kind::InUse);
+      EXPECT_EQ(error.directory(), dir.path());
+      EXPECT_EQ(error.holderPid(), ::getpid());
+    }
+  }
+  EXPECT_NO_THROW(SqliteStore again(dir.path()));  // released with the first
+}
+
+TEST(SqliteStore, RefusesAFileAsItsDirectory) {
+  testing::TempDir dir;
+  std::ofstream(dir.path() / "file") << "x";
+  try {
+    SqliteStore store(dir.path() / "file");
+    FAIL() << "a file was taken for a directory";
+  } catch (const DataDirError& error) {
+    EXPECT_EQ(error.kind(), DataDirError::Kind::NotADirectory);
+  }
 }
 
 TEST(SqliteStore, RefusesADatabaseFromANewerBuild) {

@@ -52,6 +52,7 @@ class CvmockProcess {
   CvmockProcess& operator=(const CvmockProcess&) = delete;
 
   std::string endpoint() const { return scheme_ + "://127.0.0.1:" + std::to_string(port_); }
+  pid_t pid() const { return pid_; }
 
   // Sends `signal` and reaps the process; returns its wait status.
   int kill(int signal) {

@@ -1,4 +1,6 @@
-// The cvmock executable: parse options, serve until SIGINT or SIGTERM.
+// The cvmock executable: its subcommands (record, verify, convert-recordings, healthcheck), or, without one,
+// parse the options and serve until SIGINT or SIGTERM. It sits above recording/ and app/ (which recording/ uses),
+// so that no dependency runs back up from app/ to recording/.
 #include <csignal>
 #include <cstdlib>
 #include <iostream>
@@ -8,9 +10,11 @@
 #include "mock_server/app/banner.h"
 #include "mock_server/app/healthcheck.h"
 #include "mock_server/app/options.h"
+#include "mock_server/app/startup_errors.h"
 #include "mock_server/app/version.h"
 #include "mock_server/gateway/server.h"
 #include "mock_server/recording/commands.h"
+#include "mock_server/store/sqlite_db.h"
 
 int main(int argc, char** argv) {
   using namespace cvmock::server;
@@ -50,6 +54,14 @@ int main(int argc, char** argv) {
   std::unique_ptr<Server> server;
   try {
     server = std::make_unique<Server>(options.config);
+  } catch (const DataDirError& error) {
+    std::cerr << "cvmock: " << dataDirFailureMessage(error) << "\n";
+    return 1;
+  } catch (const sqlite::Error& error) {
+    const std::string& dataDir = options.config.dataDir;
+    std::cerr << "cvmock: " << (dataDir.empty() ? error.what() : databaseFailureMessage(dataDir, error.what()))
+              << "\n";
+    return 1;
   } catch (const std::exception& error) {
     std::cerr << "cvmock: " << error.what() << "\n";
     return 1;
