@@ -2,6 +2,7 @@
 #include "bench/load/api_calls.h"
 
 #include <chrono>
+#include <cstdint>
 #include <stdexcept>
 #include <thread>
 
@@ -13,6 +14,25 @@ const std::string kTrainingBase = "/customvision/v3.3/training/projects";
 const std::string kResourceId =
     "%2Fsubscriptions%2F00000000-0000-0000-0000-000000000000%2FresourceGroups%2Fcvmock%2Fproviders%2FMicrosoft."
     "CognitiveServices%2Faccounts%2Fcvmock-prediction";
+
+// RFC 4648 base64 with padding: the wire form of the spec's `format: byte` fields.
+std::string base64(const std::string& bytes) {
+  static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  out.reserve((bytes.size() + 2) / 3 * 4);
+  for (std::size_t i = 0; i < bytes.size(); i += 3) {
+    const std::size_t left = bytes.size() - i;
+    std::uint32_t group = static_cast<std::uint8_t>(bytes[i]) << 16;
+    if (left > 1) group |= static_cast<std::uint8_t>(bytes[i + 1]) << 8;
+    if (left > 2) group |= static_cast<std::uint8_t>(bytes[i + 2]);
+    out += kAlphabet[(group >> 18) & 63];
+    out += kAlphabet[(group >> 12) & 63];
+    out += left > 1 ? kAlphabet[(group >> 6) & 63] : '=';
+    out += left > 2 ? kAlphabet[group & 63] : '=';
+  }
+  return out;
+}
+
 }  // namespace
 
 ApiCalls::ApiCalls(const std::string& endpoint, std::string predictionBase)
@@ -54,9 +74,25 @@ int ApiCalls::uploadBatch(const std::string& projectId, const std::string& tagId
   return stored;
 }
 
-std::string ApiCalls::trainAndWait(const std::string& projectId) {
+int ApiCalls::uploadFiles(const std::string& projectId, const std::string& tagId,
+                          const std::vector<std::string>& images) {
+  nlohmann::json body = {{"tagIds", {tagId}}, {"images", nlohmann::json::array()}};
+  for (std::size_t i = 0; i < images.size(); ++i) {
+    body["images"].push_back({{"name", "image" + std::to_string(i) + ".jpg"}, {"contents", base64(images[i])}});
+  }
+  const nlohmann::json summary =
+      expectJson(client_.Post(kTrainingBase + "/" + projectId + "/images/files", kTraining, body.dump(),
+                              "application/json"),
+                 "CreateImagesFromFiles");
+  int stored = 0;
+  for (const nlohmann::json& result : summary["images"]) stored += result["status"] == "OK";
+  return stored;
+}
+
+std::string ApiCalls::trainAndWait(const std::string& projectId, bool force) {
   const std::string iterationId =
-      expectJson(client_.Post(kTrainingBase + "/" + projectId + "/train", kTraining, "", "application/json"),
+      expectJson(client_.Post(kTrainingBase + "/" + projectId + "/train" + (force ? "?forceTrain=true" : ""),
+                              kTraining, "", "application/json"),
                  "TrainProject")["id"];
   while (true) {
     const nlohmann::json iteration =

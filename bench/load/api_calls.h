@@ -19,8 +19,12 @@ class ApiCalls {
   std::string createTag(const std::string& projectId, const std::string& name);
   // One CreateImagesFromData call; returns how many images the service stored. Throws on an error status.
   int uploadBatch(const std::string& projectId, const std::string& tagId, const std::vector<std::string>& images);
-  // TrainProject, then polls until Completed; returns the iteration id. Throws when it fails.
-  std::string trainAndWait(const std::string& projectId);
+  // One CreateImagesFromFiles call (the images base64 in a JSON body); returns how many the service stored.
+  // Throws on an error status.
+  int uploadFiles(const std::string& projectId, const std::string& tagId, const std::vector<std::string>& images);
+  // TrainProject (with forceTrain=true when `force`: trains again on unchanged images), then polls until
+  // Completed; returns the iteration id. Throws when it fails.
+  std::string trainAndWait(const std::string& projectId, bool force = false);
   void publish(const std::string& projectId, const std::string& iterationId, const std::string& name);
   // ClassifyImageWithNoStore with the image as the spec's multipart imageData field; returns the HTTP status.
   int classifyNoStore(const std::string& projectId, const std::string& name, const std::string& image);

@@ -5,6 +5,9 @@
 //                                                                 --prism, the same request to Stoplight Prism
 //   load_generator ingest [--images 1280]                         CreateImagesFromData, batches of 64
 //   load_generator train --images N [--tags T]                    TrainProject -> Completed wall time
+//   load_generator contention [--seconds 5] [--train-images 5000] [--data-dir DIR]
+//                                                                 prediction p50/p99 alone, and while uploads
+//                                                                 and trainings run (bench/load/contention.h)
 //   load_generator startup [--images N]                           fork to first answer, idle RSS; with N, on a
 //                                                                 data directory holding N images
 // Options for every mode: --cvmock PATH (default: the cvmock built beside this tool).
@@ -17,12 +20,14 @@
 #include <map>
 #include <stdexcept>
 #include <thread>
+#include <time.h>
 #include <unistd.h>
 
 #include "bench/load/api_calls.h"
+#include "bench/load/contention.h"
 #include "bench/load/peer_process.h"
 #include "bench/load/server_process.h"
-#include "fixtures/generator.h"
+#include "bench/load/workload.h"
 #include "trainer/features.h"
 #include "trainer/model.h"
 
@@ -31,6 +36,9 @@ namespace {
 using Clock = std::chrono::steady_clock;
 using cvmock::bench::ApiCalls;
 using cvmock::bench::ServerProcess;
+using cvmock::bench::imagesByTag;
+using cvmock::bench::percentile;
+using cvmock::bench::uploadAll;
 
 std::map<std::string, std::string> parseOptions(int argc, char** argv) {
   std::map<std::string, std::string> options;
@@ -47,66 +55,6 @@ std::vector<int> parseList(const std::string& text) {
     start = comma + 1;
   }
   return values;
-}
-
-// Images of `tags` tags, `perTag` each, `side` x `side` JPEG; distinct bytes across tags (a seed per tag).
-std::vector<std::vector<std::string>> imagesByTag(int tags, int perTag, int side) {
-  const std::vector<std::string> shapes = cvmock::fixtures::availableClasses();
-  std::vector<std::vector<std::string>> out(tags);
-  for (int tag = 0; tag < tags; ++tag) {
-    cvmock::fixtures::FixtureSpec spec;
-    spec.classes = {shapes[tag % shapes.size()]};
-    spec.imagesPerClass = perTag * 2;  // every other image is a PNG; keep the JPEGs
-    spec.width = spec.height = side;
-    spec.seed = static_cast<std::uint64_t>(tag) + 1;
-    for (cvmock::fixtures::FixtureImage& image : cvmock::fixtures::generateFixtureSet(spec)) {
-      if (image.encoding == cvmock::fixtures::Encoding::Jpeg) out[tag].push_back(std::move(image.bytes));
-    }
-  }
-  return out;
-}
-
-// Uploads every image in batches of 64 from `threads` connections; returns the project and its tag ids.
-std::pair<std::string, std::vector<std::string>> uploadAll(const std::string& endpoint,
-                                                           const std::vector<std::vector<std::string>>& images,
-                                                           int threads) {
-  ApiCalls calls(endpoint);
-  const std::string projectId = calls.createProject("bench");
-  std::vector<std::string> tagIds;
-  for (std::size_t tag = 0; tag < images.size(); ++tag) {
-    std::string name = "t";
-    name += std::to_string(tag);
-    tagIds.push_back(calls.createTag(projectId, name));
-  }
-  struct Batch {
-    std::size_t tag, start;
-  };
-  std::vector<Batch> batches;
-  for (std::size_t tag = 0; tag < images.size(); ++tag) {
-    for (std::size_t start = 0; start < images[tag].size(); start += 64) batches.push_back({tag, start});
-  }
-  std::atomic<std::size_t> next{0};
-  std::vector<std::thread> workers;
-  for (int t = 0; t < threads; ++t) {
-    workers.emplace_back([&] {
-      ApiCalls own(endpoint);
-      for (std::size_t i = next++; i < batches.size(); i = next++) {
-        const auto& all = images[batches[i].tag];
-        const auto first = all.begin() + static_cast<std::ptrdiff_t>(batches[i].start);
-        const auto last = all.begin() + static_cast<std::ptrdiff_t>(std::min(all.size(), batches[i].start + 64));
-        own.uploadBatch(projectId, tagIds[batches[i].tag], std::vector<std::string>(first, last));
-      }
-    });
-  }
-  for (std::thread& worker : workers) worker.join();
-  return {projectId, tagIds};
-}
-
-double percentile(std::vector<double>& values, double p) {
-  if (values.empty()) return 0;
-  const std::size_t at = std::min(values.size() - 1, static_cast<std::size_t>(p * static_cast<double>(values.size())));
-  std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(at), values.end());
-  return values[at];
 }
 
 // One row of the prediction table.
@@ -174,7 +122,15 @@ std::string specWithoutExamples(const std::string& path) {
   return copy;
 }
 
-// Decode + features + a 3-tag model's forward pass in this process, ms per image: the work itself,
+// This thread's CPU time so far, ms: the same measure as the server's CPU time, unlike wall time, which on a
+// shared machine also counts the time other processes run.
+double threadCpuMilliseconds() {
+  timespec now{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+  return static_cast<double>(now.tv_sec) * 1e3 + static_cast<double>(now.tv_nsec) / 1e6;
+}
+
+// Decode + features + a 3-tag model's forward pass in this process, CPU ms per image: the work itself,
 // which the server's CPU time per request is compared with.
 double inProcessMilliseconds(const std::string& image) {
   const Eigen::Index dimension = cvmock::trainer::featureDimension();
@@ -185,12 +141,13 @@ double inProcessMilliseconds(const std::string& image) {
   for (int i = 0; i < 50; ++i) sink += model.predict(cvmock::trainer::featuresFromBytes(image))(0);
   int count = 0;
   const auto start = Clock::now();
+  const double cpuStart = threadCpuMilliseconds();
   while (Clock::now() - start < std::chrono::seconds(2)) {
     sink += model.predict(cvmock::trainer::featuresFromBytes(image))(0);
     ++count;
   }
-  const double elapsed = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
-  return sink == -1.0f ? 0 : elapsed / count;  // the sink keeps the work from being optimised away
+  const double cpu = threadCpuMilliseconds() - cpuStart;
+  return sink == -1.0f ? 0 : cpu / count;  // the sink keeps the work from being optimised away
 }
 
 int predict(const std::string& binary, const std::map<std::string, std::string>& options) {
@@ -215,7 +172,7 @@ int predict(const std::string& binary, const std::map<std::string, std::string>&
   printLoad(ours);
   std::printf("server peak RSS: %.1f MiB\n", peakMiB);
   const double work = inProcessMilliseconds(image);
-  std::printf("in-process decode + features + predict: %.3f ms; server CPU per request at 1 connection: %.2fx that\n",
+  std::printf("in-process decode + features + predict: %.3f ms CPU; server CPU per request at 1 connection: %.2fx that\n",
               work, ours.front().serverCpuPerRequest / work);
 
   if (!options.count("--prism")) return 0;
@@ -296,7 +253,7 @@ int startup(const std::string& binary, const std::map<std::string, std::string>&
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: load_generator predict|ingest|train|startup [options]\n");
+    std::fprintf(stderr, "usage: load_generator predict|ingest|train|startup|contention [options]\n");
     return 2;
   }
   const std::string mode = argv[1];
@@ -307,6 +264,7 @@ int main(int argc, char** argv) {
     if (mode == "ingest") return ingest(binary, options);
     if (mode == "train") return train(binary, options);
     if (mode == "startup") return startup(binary, options);
+    if (mode == "contention") return cvmock::bench::contention(binary, options);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "load_generator: %s\n", error.what());
     return 1;

@@ -1,6 +1,7 @@
 // SqliteStore: records to rows and back, one transaction per multi-row change, space reclaimed on delete.
 #include "mock_server/store/sqlite_store.h"
 
+#include <algorithm>
 #include <set>
 #include <unordered_map>
 
@@ -372,14 +373,20 @@ std::optional<std::string> SqliteStore::imageBytes(const std::string& projectId,
   return select.blob(0);
 }
 
+// A training reads every image's features (tens of ms per 10,000 images); a prediction's lookups would wait
+// for all of it. So the lock is let go every kFeatureReadChunk images, and FifoMutex lets whoever waits go
+// first. Each image is still read whole or found missing, as when another call deletes it between two reads.
 std::vector<std::vector<float>> SqliteStore::imageFeatures(const std::string& projectId,
                                                            const std::vector<std::string>& imageIds) const {
-  std::lock_guard lock(mutex_);
+  constexpr std::size_t kFeatureReadChunk = 128;
   std::vector<std::vector<float>> out(imageIds.size());
-  Statement select(db_, "SELECT features FROM images WHERE project_id = ?1 AND id = ?2");
-  for (std::size_t i = 0; i < imageIds.size(); ++i) {
-    if (select.bind(1, projectId).bind(2, imageIds[i]).step()) out[i] = sqlite::floatsFromBlob(select.blob(0));
-    select.reset();
+  for (std::size_t start = 0; start < imageIds.size(); start += kFeatureReadChunk) {
+    std::lock_guard lock(mutex_);
+    Statement select(db_, "SELECT features FROM images WHERE project_id = ?1 AND id = ?2");
+    for (std::size_t i = start; i < std::min(imageIds.size(), start + kFeatureReadChunk); ++i) {
+      if (select.bind(1, projectId).bind(2, imageIds[i]).step()) out[i] = sqlite::floatsFromBlob(select.blob(0));
+      select.reset();
+    }
   }
   return out;
 }

@@ -7,14 +7,17 @@
 #include <set>
 #include <string>
 
+#include "mock_server/base/fifo_mutex.h"
 #include "mock_server/store/data_dir_lock.h"
 #include "mock_server/store/sqlite_db.h"
 #include "mock_server/store/store.h"
 
 namespace cvmock::server {
 
-// Thread-safe: one connection behind one mutex. Every multi-row change (a batch of images, a cascade)
-// is one transaction, so a reader sees all of it or none, and a crash keeps all of it or none.
+// Thread-safe: one connection behind one mutex, granted in arrival order (FifoMutex); a bulk read
+// (imageFeatures) lets it go between parts, so a short call waits for one part, not the whole read.
+// Every multi-row change (a batch of images, a cascade) is one transaction, so a reader sees all of it or
+// none, and a crash keeps all of it or none.
 // On disk, a write is durable when the method returns (WAL, synchronous=FULL): a crash right after loses nothing.
 class SqliteStore final : public Store {
  public:
@@ -99,7 +102,7 @@ class SqliteStore final : public Store {
   void reclaimSpace();
 
   std::optional<DataDirLock> lock_;  // on disk only; taken before the database is opened, released after it closes
-  mutable std::mutex mutex_;
+  mutable FifoMutex mutex_;  // guards db_ and every statement on it
   mutable sqlite::Database db_;
   const bool onDisk_;
 };

@@ -85,7 +85,8 @@ class Store {
   // The images whose contentHash is `hash` (duplicate candidates), found without reading the others.
   virtual std::vector<ImageRecord> imagesWithHash(const std::string& projectId, const std::string& hash) const = 0;
   virtual std::optional<std::string> imageBytes(const std::string& projectId, const std::string& imageId) const = 0;
-  // The features of each listed image, in order; an unknown id gives an empty vector.
+  // The features of each listed image, in order; an unknown id gives an empty vector. Not one snapshot:
+  // an image deleted during the call may be found or not (a back end may let other calls in between).
   virtual std::vector<std::vector<float>> imageFeatures(const std::string& projectId,
                                                        const std::vector<std::string>& imageIds) const = 0;
   virtual void eraseImages(const std::string& projectId, const std::vector<std::string>& imageIds) = 0;

@@ -159,6 +159,27 @@ TEST_P(StoreContract, ImageBytesAndFeaturesByIdAfterDeletes) {
   EXPECT_EQ(store.images("p").size(), 2u);
 }
 
+// More ids than one part of a bulk read (SqliteStore reads 128 at a time): every one in the order asked.
+TEST_P(StoreContract, FeaturesOfManyImagesComeInTheOrderAsked) {
+  store.putProject(projectNamed("p"));
+  std::vector<NewImage> images;
+  std::vector<std::string> ids;
+  for (int i = 0; i < 600; ++i) {
+    images.push_back(imageOf("p", "i" + std::to_string(i)));
+    images.back().features = {static_cast<float>(i)};
+    ids.insert(ids.begin(), "i" + std::to_string(i));  // newest first
+  }
+  store.addImages(images);
+  ids[300] = "missing";
+  const auto features = store.imageFeatures("p", ids);
+  ASSERT_EQ(features.size(), 600u);
+  EXPECT_TRUE(features[300].empty());
+  for (std::size_t at = 0; at < 600; ++at) {
+    if (at == 300) continue;
+    EXPECT_EQ(features[at], std::vector<float>{static_cast<float>(599 - at)}) << at;
+  }
+}
+
 TEST_P(StoreContract, AddingAnExistingImageKeepsTheFirst) {
   store.putProject(projectNamed("p"));
   store.addImages({imageOf("p", "i")});
