@@ -8,13 +8,13 @@
 namespace cvmock::server::handlers {
 
 // The ImageRegionCreateBatch body. 200 when every entry was created, 207 (Multi-Status) when any was
-// duplicated or exceeded the per-image limit (the spec's example).
+// duplicated or exceeded the per-image limit (the spec's example). A body without a batch reaches the service
+// empty, so that an unknown project is still a 404 and a classifier still refuses.
 void createImageRegions(Call& call) {
   const nlohmann::json body = call.jsonBody();
-  const nlohmann::json& batch = requireObject(body);
   std::vector<RegionCreate> entries;
-  auto regions = batch.find("regions");
-  if (regions != batch.end() && !regions->is_null()) {
+  auto regions = body.is_object() ? body.find("regions") : body.end();
+  if (regions != body.end() && !regions->is_null()) {
     if (!regions->is_array()) throw errors::fieldNotArray("regions");
     for (const nlohmann::json& entry : *regions) {
       std::optional<std::string> imageId =

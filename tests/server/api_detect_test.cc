@@ -57,9 +57,9 @@ TEST_F(ApiDetect, ADetectorTrainsEvaluatesAndDetectsWithBoxes) {
   HttpSession v30 = predictionSession(server.endpoint());
   const Reply old = v30.post(path, unseen, "application/octet-stream");
   ASSERT_EQ(old.status, 200) << old.body;
-  const nlohmann::json first = old.json()["predictions"][0];
+  const nlohmann::ordered_json written = nlohmann::ordered_json::parse(old.body);  // keys in the order written
   std::vector<std::string> keys;
-  for (const auto& [key, value] : first.items()) keys.push_back(key);
+  for (const auto& [key, value] : written["predictions"][0].items()) keys.push_back(key);
   EXPECT_EQ(keys, (std::vector<std::string>{"probability", "tagId", "tagName", "boundingBox"}));
   HttpSession v31 = predictionSession(server.endpoint(), "cvmock-prediction-key", "v3.1");
   const Reply typed = v31.post(path, unseen, "application/octet-stream");

@@ -43,11 +43,13 @@ TEST_F(ApiRegions, UploadedRegionsComeBackInTheImageRegionShape) {
   const nlohmann::json uploaded = uploadWithRegion(0.25f, 0.5f, 0.125f, 0.25f);
   ASSERT_TRUE(uploaded.contains("regions")) << uploaded.dump();
   const std::string imageId = uploaded["id"];
-  const nlohmann::json image = training.get(images() + "/id?imageIds=" + imageId).json()[0];
+  const Reply read = training.get(images() + "/id?imageIds=" + imageId);
+  const nlohmann::json image = read.json()[0];
   ASSERT_EQ(image["regions"].size(), 1u);
   const nlohmann::json region = image["regions"][0];
   std::vector<std::string> keys;
-  for (const auto& [key, value] : region.items()) keys.push_back(key);
+  const nlohmann::ordered_json written = nlohmann::ordered_json::parse(read.body);  // keys in the order written
+  for (const auto& [key, value] : written[0]["regions"][0].items()) keys.push_back(key);
   EXPECT_EQ(keys, (std::vector<std::string>{"regionId", "tagName", "created", "tagId", "left", "top", "width",
                                             "height"}));
   EXPECT_EQ(region["tagName"], "circle");

@@ -13,8 +13,9 @@ constexpr char kGeneralDetection[] = "da2e3a8a-40a5-4171-82f4-58522f70fbc1";
 
 class DetectionTraining : public ServiceTest {
  protected:
-  // A detection project with `count` generated scenes uploaded with their regions; `extra` more are kept back.
-  void makeProject(int count, int extra = 0) {
+  // A detection project with `count` generated scenes uploaded (with their regions unless told otherwise);
+  // `extra` more are kept back.
+  void makeProject(int count, int extra = 0, bool withRegions = true) {
     projectId = service->projects().createProject({"d", std::nullopt, kGeneralDetection, std::nullopt, {}}).id;
     for (const char* name : {"circle", "square"}) {
       tagIds[name] = service->tags().createTag(projectId, {name, std::nullopt, std::nullopt}).tag.id;
@@ -25,7 +26,7 @@ class DetectionTraining : public ServiceTest {
     for (int i = 0; i < count; ++i) {
       ImageUpload upload{scenes[i].fileName, scenes[i].bytes, {}, {}, std::nullopt, {}};
       for (const fixtures::SceneObject& o : scenes[i].objects) {
-        upload.regions.push_back({tagIds.at(o.className), {o.left, o.top, o.width, o.height}});
+        if (withRegions) upload.regions.push_back({tagIds.at(o.className), {o.left, o.top, o.width, o.height}});
       }
       uploads.push_back(std::move(upload));
     }
@@ -44,7 +45,7 @@ TEST_F(DetectionTraining, EveryTagNeedsRegionsOnFifteenImages) {
 }
 
 TEST_F(DetectionTraining, AProjectWithoutRegionsCannotTrain) {
-  makeProject(0);
+  makeProject(20, 0, false);
   EXPECT_EQ(errorCodeOf([&] { service->iterations().trainProject(projectId, {}); }),
             "BadRequestDetectionTrainingValidationFailed");
 }
