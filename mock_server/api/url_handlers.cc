@@ -32,13 +32,17 @@ ImageUpload fetchedUpload(const std::string& url, ImageBatchEntry entry, const C
   return upload;
 }
 
-// The published model is checked before anything is fetched.
+// Classify fetches first, as it always has (the URL policy answers before the project is looked up); Detect
+// checks the published model first, so that a classifier refuses Detect* whatever the URL, as before
+// detection was served.
 void predictUrl(Call& call, PredictionKind kind, bool store) {
   PredictionService& predictions = call.service.predictions();
+  std::optional<std::string> bytes;
+  if (kind == PredictionKind::Classify) bytes = fetchedImage(call, call.limits().maxPredictionImageBytes);
   const auto model = predictions.publishedModel(call.context(), call.guid("projectId"), call.pathText("publishedName"), kind);
-  const std::string bytes = fetchedImage(call, call.limits().maxPredictionImageBytes);
+  if (!bytes) bytes = fetchedImage(call, call.limits().maxPredictionImageBytes);
   const PredictionRecord prediction =
-      predictions.predictPublished(call.context(), *model, bytes, call.query("application"), store);
+      predictions.predictPublished(call.context(), *model, *bytes, call.query("application"), store);
   call.json(200, wire::imagePrediction(prediction, call.dialect()));
 }
 

@@ -9,7 +9,6 @@
 #include "mock_server/base/errors.h"
 #include "mock_server/base/text.h"
 #include "mock_server/service/detection_training.h"
-#include "mock_server/service/domains.h"
 #include "mock_server/service/region_rules.h"
 #include "trainer/features.h"
 #include "trainer/training.h"
