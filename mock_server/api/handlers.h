@@ -41,20 +41,18 @@ void suggestTagsAndRegions(Call& call);
 void querySuggestedImages(Call& call);
 void querySuggestedImageCount(Call& call);
 
-// Object detection only: answered as the service answers for a classification project (detection_handlers.cc)
+// Training API: regions of object-detection images (region_handlers.cc)
 void createImageRegions(Call& call);
 void deleteImageRegions(Call& call);
 void getImageRegionProposals(Call& call);
-void detectImage(Call& call);
-void detectImageWithNoStore(Call& call);
-void detectImageUrl(Call& call);
-void detectImageUrlWithNoStore(Call& call);
 
 // Training and Prediction APIs: the URL variants (url_handlers.cc)
 void createImagesFromUrls(Call& call);
 void quickTestImageUrl(Call& call);
 void classifyImageUrl(Call& call);
 void classifyImageUrlWithNoStore(Call& call);
+void detectImageUrl(Call& call);
+void detectImageUrlWithNoStore(Call& call);
 
 // Training API: iterations (iteration_handlers.cc)
 void trainProject(Call& call);
@@ -72,6 +70,8 @@ void unpublishIteration(Call& call);
 void quickTestImage(Call& call);
 void classifyImage(Call& call);
 void classifyImageWithNoStore(Call& call);
+void detectImage(Call& call);
+void detectImageWithNoStore(Call& call);
 
 // Training API: project transfer and artifacts (project_transfer_handlers.cc)
 void exportProject(Call& call);

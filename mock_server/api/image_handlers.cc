@@ -75,7 +75,7 @@ void getUntaggedImageCount(Call& call) { writeCount(call, TaggingStatus::Untagge
 void createImagesFromData(Call& call) {
   const std::vector<std::string> tagIds = call.queryGuidList("tagIds");
   std::vector<ImageUpload> uploads;
-  for (UploadedImage& image : call.images()) uploads.push_back({image.fileName, std::move(image.bytes), tagIds, {}, std::nullopt});
+  for (UploadedImage& image : call.images()) uploads.push_back({image.fileName, std::move(image.bytes), tagIds, {}, std::nullopt, {}});
   writeSummary(call, call.service.images().createImages(call.guid("projectId"), std::move(uploads)));
 }
 
@@ -87,7 +87,7 @@ void createImagesFromFiles(Call& call) {
     std::optional<std::string> bytes = decodeBase64(optionalStringField(file, "contents").value_or(""));
     if (!bytes) throw errors::contentsNotBase64();
     uploads.push_back({optionalStringField(file, "name").value_or(""), std::move(*bytes), std::move(entry.tagIds),
-                       std::move(entry.metadata), std::nullopt});
+                       std::move(entry.metadata), std::nullopt, std::move(entry.regions)});
   }
   writeSummary(call, call.service.images().createImages(call.guid("projectId"), std::move(uploads)));
 }

@@ -3,6 +3,7 @@
 #include "mock_server/api/json_fields.h"
 #include "mock_server/base/errors.h"
 #include "mock_server/base/text.h"
+#include "trainer/detection/detection_metrics.h"
 
 namespace cvmock::server::handlers {
 
@@ -51,8 +52,10 @@ void deleteIteration(Call& call) {
 void getIterationPerformance(Call& call) {
   const double threshold = call.queryDouble("threshold").value_or(0.5);
   if (threshold < 0 || threshold > 1) throw errors::thresholdOutOfRange("threshold");
-  call.json(200, wire::iterationPerformance(
-                     call.service.iterations().getIterationPerformance(call.guid("projectId"), call.guid("iterationId"), threshold)));
+  const double overlap = call.queryDouble("overlapThreshold").value_or(trainer::detection::kDefaultOverlapThreshold);
+  if (overlap < 0 || overlap > 1) throw errors::thresholdOutOfRange("overlapThreshold");
+  call.json(200, wire::iterationPerformance(call.service.iterations().getIterationPerformance(
+                     call.guid("projectId"), call.guid("iterationId"), threshold, overlap)));
 }
 
 void getImagePerformances(Call& call) {

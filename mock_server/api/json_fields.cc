@@ -27,6 +27,21 @@ std::vector<std::string> guidListField(const nlohmann::json& object, const char*
   return ids;
 }
 
+float requiredFloatField(const nlohmann::json& object, const char* key) {
+  auto it = object.find(key);
+  if (it == object.end() || !it->is_number()) throw errors::fieldNotNumber(key);
+  return it->get<float>();
+}
+
+RegionLabel regionLabel(const nlohmann::json& region) {
+  const nlohmann::json& fields = requireObject(region);
+  std::optional<std::string> tagId = normaliseGuid(optionalStringField(fields, "tagId").value_or(""));
+  if (!tagId) throw errors::invalidIds("tagId");
+  return {*tagId,
+          {requiredFloatField(fields, "left"), requiredFloatField(fields, "top"), requiredFloatField(fields, "width"),
+           requiredFloatField(fields, "height")}};
+}
+
 std::map<std::string, std::string> imageMetadata(const nlohmann::json& metadata, const ServiceLimits& limits) {
   std::map<std::string, std::string> pairs;
   if (metadata.is_null()) return pairs;
@@ -56,7 +71,13 @@ std::vector<ImageBatchEntry> imageBatchEntries(const nlohmann::json& body, const
     const nlohmann::json& fields = requireObject(item);
     std::vector<std::string> tagIds = guidListField(fields, "tagIds");
     tagIds.insert(tagIds.end(), batchTags.begin(), batchTags.end());
-    entries.push_back({&fields, std::move(tagIds), metadata});
+    std::vector<RegionLabel> regions;
+    auto regionList = fields.find("regions");
+    if (regionList != fields.end() && !regionList->is_null()) {
+      if (!regionList->is_array()) throw errors::fieldNotArray("regions");
+      for (const nlohmann::json& region : *regionList) regions.push_back(regionLabel(region));
+    }
+    entries.push_back({&fields, std::move(tagIds), metadata, std::move(regions)});
   }
   return entries;
 }

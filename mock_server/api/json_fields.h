@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "mock_server/base/limits.h"
+#include "mock_server/service/region_rules.h"
 
 namespace cvmock::server {
 
@@ -23,12 +24,19 @@ const nlohmann::json& requireObject(const nlohmann::json& body);
 // maxMetadataValueLength (else BadRequestImageMetadataValue).
 std::map<std::string, std::string> imageMetadata(const nlohmann::json& metadata, const ServiceLimits& limits);
 
+// A number field (float on the wire); BadRequest when it is absent or not a number.
+float requiredFloatField(const nlohmann::json& object, const char* key);
+// A region's tag and box (the spec's Region, or the tag and box of an ImageRegionCreateEntry);
+// BadRequestInvalidIds for a malformed tagId, BadRequest for a missing or non-numeric coordinate.
+RegionLabel regionLabel(const nlohmann::json& region);
+
 // One entry of a JSON image batch (ImageFileCreateBatch, ImageUrlCreateBatch, ImageIdCreateBatch): the
-// entry's object, and its tags followed by the batch's.
+// entry's object, its tags followed by the batch's, and its regions.
 struct ImageBatchEntry {
   const nlohmann::json* fields;  // into the body the entries were read from
   std::vector<std::string> tagIds;
   std::map<std::string, std::string> metadata;  // the batch's, for every entry
+  std::vector<RegionLabel> regions;
 };
 // The envelope the three batch bodies share: an object, its metadata checked, a required `images` array
 // of objects. Throws the service's errors for each violation.

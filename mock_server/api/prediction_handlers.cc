@@ -1,4 +1,4 @@
-// Handlers: QuickTestImage (Training API) and the Prediction API's classify operations.
+// Handlers: QuickTestImage (Training API) and the Prediction API's classify and detect operations on image bytes.
 #include "mock_server/api/handlers.h"
 #include "mock_server/base/errors.h"
 
@@ -11,10 +11,12 @@ std::string singleImage(const Call& call) {
   return std::move(images.front().bytes);
 }
 
-void classify(Call& call, bool store) {
-  const PredictionRecord prediction = call.service.predictions().classifyImage(
-      call.context(), call.guid("projectId"), call.pathText("publishedName"), singleImage(call),
-      call.query("application"), store);
+// The published model is checked before the body is read, so a wrong kind is refused whatever the image.
+void predict(Call& call, PredictionKind kind, bool store) {
+  PredictionService& predictions = call.service.predictions();
+  const auto model = predictions.publishedModel(call.context(), call.guid("projectId"), call.pathText("publishedName"), kind);
+  const PredictionRecord prediction =
+      predictions.predictPublished(call.context(), *model, singleImage(call), call.query("application"), store);
   call.json(200, wire::imagePrediction(prediction, call.dialect()));
 }
 
@@ -27,7 +29,9 @@ void quickTestImage(Call& call) {
   call.json(200, wire::imagePrediction(prediction));
 }
 
-void classifyImage(Call& call) { classify(call, true); }
-void classifyImageWithNoStore(Call& call) { classify(call, false); }
+void classifyImage(Call& call) { predict(call, PredictionKind::Classify, true); }
+void classifyImageWithNoStore(Call& call) { predict(call, PredictionKind::Classify, false); }
+void detectImage(Call& call) { predict(call, PredictionKind::Detect, true); }
+void detectImageWithNoStore(Call& call) { predict(call, PredictionKind::Detect, false); }
 
 }  // namespace cvmock::server::handlers

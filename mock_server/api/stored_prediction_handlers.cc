@@ -78,14 +78,14 @@ void deletePrediction(Call& call) {
   call.noContent();
 }
 
-// The ImageIdCreateBatch body: each entry's tags plus the batch's; regions belong to object detection.
+// The ImageIdCreateBatch body: each entry's tags plus the batch's, and its regions (object detection).
 void createImagesFromPredictions(Call& call) {
   const nlohmann::json body = call.jsonBody();
   std::vector<PredictionImageEntry> entries;
   for (ImageBatchEntry& entry : imageBatchEntries(body, call.limits())) {
     std::optional<std::string> id = normaliseGuid(optionalStringField(*entry.fields, "id").value_or(""));
     if (!id) throw errors::invalidIds("images");
-    entries.push_back({*id, std::move(entry.tagIds), std::move(entry.metadata)});
+    entries.push_back({*id, std::move(entry.tagIds), std::move(entry.metadata), std::move(entry.regions)});
   }
   const ImageCreateSummaryView summary =
       call.service.storedPredictions().createImagesFromPredictions(call.guid("projectId"), std::move(entries));

@@ -1,5 +1,5 @@
-// Handlers: the URL variants (CreateImagesFromUrls, QuickTestImageUrl, ClassifyImageUrl[WithNoStore]):
-// fetch each image under the URL policy, then do what the bytes variants do.
+// Handlers: the URL variants (CreateImagesFromUrls, QuickTestImageUrl, ClassifyImageUrl[WithNoStore],
+// DetectImageUrl[WithNoStore]): fetch each image under the URL policy, then do what the bytes variants do.
 #include "mock_server/api/handlers.h"
 #include "mock_server/api/json_fields.h"
 #include "mock_server/api/url_fetcher.h"
@@ -23,7 +23,8 @@ std::string fetchedImage(const Call& call, std::size_t maxBytes) {
 ImageUpload fetchedUpload(const std::string& url, ImageBatchEntry entry, const Call& call) {
   const std::size_t maxBytes = call.limits().maxTrainingImageBytes;
   FetchedImage image = fetchImage(url, call.options().urlFetch, maxBytes);
-  ImageUpload upload{url, std::move(image.bytes), std::move(entry.tagIds), std::move(entry.metadata), std::nullopt};
+  ImageUpload upload{url,          std::move(image.bytes), std::move(entry.tagIds), std::move(entry.metadata),
+                     std::nullopt, std::move(entry.regions)};
   if (image.status == FetchStatus::TooLarge) upload.sourceFailure = ImageCreateStatus::ErrorImageSize;
   if (image.status == FetchStatus::Refused || image.status == FetchStatus::Failed) {
     upload.sourceFailure = ImageCreateStatus::ErrorSource;
@@ -31,10 +32,17 @@ ImageUpload fetchedUpload(const std::string& url, ImageBatchEntry entry, const C
   return upload;
 }
 
-void classifyUrl(Call& call, bool store) {
-  const std::string bytes = fetchedImage(call, call.limits().maxPredictionImageBytes);
-  const PredictionRecord prediction = call.service.predictions().classifyImage(
-      call.context(), call.guid("projectId"), call.pathText("publishedName"), bytes, call.query("application"), store);
+// Classify fetches first, as it always has (the URL policy answers before the project is looked up); Detect
+// checks the published model first, so that a classifier refuses Detect* whatever the URL, as before
+// detection was served.
+void predictUrl(Call& call, PredictionKind kind, bool store) {
+  PredictionService& predictions = call.service.predictions();
+  std::optional<std::string> bytes;
+  if (kind == PredictionKind::Classify) bytes = fetchedImage(call, call.limits().maxPredictionImageBytes);
+  const auto model = predictions.publishedModel(call.context(), call.guid("projectId"), call.pathText("publishedName"), kind);
+  if (!bytes) bytes = fetchedImage(call, call.limits().maxPredictionImageBytes);
+  const PredictionRecord prediction =
+      predictions.predictPublished(call.context(), *model, *bytes, call.query("application"), store);
   call.json(200, wire::imagePrediction(prediction, call.dialect()));
 }
 
@@ -67,7 +75,9 @@ void quickTestImageUrl(Call& call) {
   call.json(200, wire::imagePrediction(prediction));
 }
 
-void classifyImageUrl(Call& call) { classifyUrl(call, true); }
-void classifyImageUrlWithNoStore(Call& call) { classifyUrl(call, false); }
+void classifyImageUrl(Call& call) { predictUrl(call, PredictionKind::Classify, true); }
+void classifyImageUrlWithNoStore(Call& call) { predictUrl(call, PredictionKind::Classify, false); }
+void detectImageUrl(Call& call) { predictUrl(call, PredictionKind::Detect, true); }
+void detectImageUrlWithNoStore(Call& call) { predictUrl(call, PredictionKind::Detect, false); }
 
 }  // namespace cvmock::server::handlers

@@ -69,10 +69,35 @@ Json tagPerformance(const trainer::TagPerformance& p) {
           {"averagePrecision", p.averagePrecision}};
 }
 
+// A box (BoundingBox, or the coordinates of a region) in the spec's key order.
+Json box(const BoxRecord& b) {
+  return {{"left", singlePrecision(b.left)},
+          {"top", singlePrecision(b.top)},
+          {"width", singlePrecision(b.width)},
+          {"height", singlePrecision(b.height)}};
+}
+
+
+// An image's regions in the spec's ImageRegion key order.
+Json imageRegions(const ImageView& view) {
+  Json out = Json::array();
+  for (std::size_t k = 0; k < view.image.regions.size(); ++k) {
+    const ImageRegionRecord& r = view.image.regions[k];
+    Json region = {{"regionId", r.regionId},
+                   {"tagName", view.regionTagNames[k]},
+                   {"created", formatImageTime(r.created)},
+                   {"tagId", r.tagId}};
+    region.update(box(r.box));
+    out.push_back(std::move(region));
+  }
+  return out;
+}
+
 Json predictionEntries(const std::vector<PredictionEntry>& entries, const Dialect& dialect = {}) {
   Json out = Json::array();
   for (const PredictionEntry& e : entries) {
     Json entry = {{"probability", singlePrecision(e.probability)}, {"tagId", e.tagId}, {"tagName", e.tagName}};
+    if (e.boundingBox) entry["boundingBox"] = box(*e.boundingBox);
     if (dialect.predictionTagType) entry["tagType"] = name(e.tagType);
     out.push_back(std::move(entry));
   }
@@ -192,6 +217,7 @@ Json image(const ImageView& view, const BlobLocation& blobs, TagNames tagNames) 
     }
     out["tags"] = std::move(tags);
   }
+  if (!i.regions.empty()) out["regions"] = imageRegions(view);
   if (!i.metadata.empty()) out["metadata"] = i.metadata;
   return out;
 }
@@ -215,6 +241,40 @@ Json imageTagCreateSummary(const ImageTagCreateSummaryView& summary) {
   return {{"created", pairs(summary.created)},
           {"duplicated", pairs(summary.duplicated)},
           {"exceeded", pairs(summary.exceeded)}};
+}
+
+// ImageRegionCreateSummary: created in ImageRegionCreateResult's key order, the others as the entries sent.
+Json imageRegionCreateSummary(const RegionCreateSummaryView& summary) {
+  const auto entries = [](const std::vector<RegionCreate>& list) {
+    Json out = Json::array();
+    for (const RegionCreate& entry : list) {
+      Json item = {{"imageId", entry.imageId}, {"tagId", entry.label.tagId}};
+      item.update(box(entry.label.box));
+      out.push_back(std::move(item));
+    }
+    return out;
+  };
+  Json created = Json::array();
+  for (const RegionCreatedView& c : summary.created) {
+    Json item = {{"imageId", c.imageId},
+                 {"regionId", c.region.regionId},
+                 {"tagName", c.tagName},
+                 {"created", formatImageTime(c.region.created)},
+                 {"tagId", c.region.tagId}};
+    item.update(box(c.region.box));
+    created.push_back(std::move(item));
+  }
+  return {{"created", std::move(created)},
+          {"duplicated", entries(summary.duplicated)},
+          {"exceeded", entries(summary.exceeded)}};
+}
+
+Json imageRegionProposal(const ImageRegionProposalView& view) {
+  Json proposals = Json::array();
+  for (const RegionProposalView& p : view.proposals) {
+    proposals.push_back({{"confidence", singlePrecision(p.confidence)}, {"boundingBox", box(p.box)}});
+  }
+  return {{"projectId", view.projectId}, {"imageId", view.imageId}, {"proposals", std::move(proposals)}};
 }
 
 // Recordings (UpdateImageMetadata): the image's metadata after the call; null for an image not found.
@@ -290,7 +350,7 @@ Json imagePerformance(const ImagePerformanceView& view, const BlobLocation& blob
           {"imageUri", blobs.imageUri(i.projectId, i.id)},
           {"thumbnailUri", blobs.thumbnailUri(i.projectId, i.id)},
           {"tags", std::move(tags)},
-          {"regions", nullptr}};
+          {"regions", i.regions.empty() ? Json(nullptr) : imageRegions(view.image)}};
 }
 
 Json imagePrediction(const PredictionRecord& p, const Dialect& dialect) {
@@ -359,7 +419,7 @@ Json projectExport(const ProjectExportView& view, const BlobLocation& blobs) {
   return {{"iterationCount", view.iterationCount},
           {"imageCount", view.imageCount},
           {"tagCount", view.tagCount},
-          {"regionCount", 0},  // classification projects have no regions
+          {"regionCount", view.regionCount},
           {"estimatedImportTimeInMS", view.estimatedImportTimeInMS},
           {"token", formatImportToken(blobs.baseUrl, {view.exportId, view.projectId, {}, view.expires, {}})}};
 }

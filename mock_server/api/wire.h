@@ -9,6 +9,7 @@
 #include "mock_server/service/blob_paths.h"
 #include "mock_server/service/domains.h"
 #include "mock_server/service/prediction_query.h"
+#include "mock_server/service/region_service.h"
 #include "mock_server/service/suggested_tags.h"
 #include "mock_server/service/views.h"
 #include "mock_server/store/store.h"
@@ -56,6 +57,8 @@ Json imageCreateSummary(const ImageCreateSummaryView& summary, const BlobLocatio
                         TagNames tagNames = TagNames::Written);
 Json imageTagCreateSummary(const ImageTagCreateSummaryView& summary);
 Json imageMetadataUpdateSummary(const ImageMetadataUpdateSummaryView& summary);
+Json imageRegionCreateSummary(const RegionCreateSummaryView& summary);
+Json imageRegionProposal(const ImageRegionProposalView& view);
 Json suggestedTags(const SuggestedTagsView& view);
 Json suggestedTagQueryResult(const SuggestedTagQueryView& view, const BlobLocation& blobs);
 Json iteration(const IterationRecord& iteration, const Dialect& dialect = {});

@@ -113,6 +113,9 @@ ServiceError operationNotSupported(const std::string& operation) {
 ServiceError detectionNotSupported(const std::string& operation) {
   return bad("BadRequestNotSupported", operation + " is an object detection operation; this project classifies");
 }
+ServiceError classificationNotSupported(const std::string& operation) {
+  return bad("BadRequestNotSupported", operation + " is a classification operation; this project detects objects");
+}
 ServiceError invalidMetadataFilter(const std::string& detail) {
   return bad("BadRequest", "Invalid $filter expression: " + detail);
 }
@@ -139,6 +142,21 @@ ServiceError multipleNegativeTag() {
   return bad("BadRequestMultipleNegativeTag", "A project can have only one Negative tag");
 }
 
+ServiceError tooManyRegionsInBatch(int limit) {
+  return bad("BadRequestExceededBatchSize", "At most " + std::to_string(limit) + " regions per batch");
+}
+ServiceError tooManyRegionIds(int limit) {
+  return bad("BadRequestExceededBatchSize", "At most " + std::to_string(limit) + " region ids per call");
+}
+ServiceError regionOutsideImage() {
+  return bad("BadRequestImageRegions", "A region must lie inside the image: left, top, width and height in [0, 1]");
+}
+ServiceError regionWithoutArea() {
+  return bad("BadRequestImageRegions", "A region must have a positive width and height");
+}
+ServiceError regionsOnClassificationProject() {
+  return bad("BadRequestImageRegions", "Regions can only be added to images of an object detection project");
+}
 ServiceError notFoundImage() { return notFound("NotFoundImage", "Invalid image"); }
 ServiceError tooManyImagesInBatch(int limit) {
   return bad("BadRequestImageBatch", "Exceeded the limit of " + std::to_string(limit) + " images per batch");
@@ -217,6 +235,11 @@ ServiceError reservedBudgetNotEnoughForAdvancedTraining() {
 // CONTRACT.md: there is no dedicated code; classification answers with the generic validation failure.
 ServiceError notEnoughImagesForTraining() {
   return bad("BadRequestTrainingValidationFailed", "Not enough images for training");
+}
+ServiceError detectionTrainingValidationFailed(int minImages) {
+  return bad("BadRequestDetectionTrainingValidationFailed",
+             "Not enough images with regions for training: every tag needs regions on at least " +
+                 std::to_string(minImages) + " images");
 }
 ServiceError multiClassTrainingValidationFailed() {
   return bad("BadRequestMultiClassClassificationTrainingValidationFailed",

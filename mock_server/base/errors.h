@@ -80,6 +80,8 @@ ServiceError tooManyMetadataImages(int limit);
 ServiceError operationNotSupported(const std::string& operation);
 // An object-detection operation: BadRequestNotSupported, a code both APIs' enums list.
 ServiceError detectionNotSupported(const std::string& operation);
+// A classification operation on an object-detection project: BadRequestNotSupported, as its twin above.
+ServiceError classificationNotSupported(const std::string& operation);
 // --strict refused a shape the service tolerates; `what` says what and why.
 ServiceError strictRejection(const std::string& what);
 // A `$filter` expression that does not parse (metadata_filter.h); the message says what and where.
@@ -118,6 +120,13 @@ ServiceError imageMetadataValue();
 ServiceError negativeAndRegularTagOnSameImage();
 ServiceError exceedTagPerImageLimit(int limit);
 
+// Regions (object detection)
+ServiceError tooManyRegionsInBatch(int limit);
+ServiceError tooManyRegionIds(int limit);
+ServiceError regionOutsideImage();
+ServiceError regionWithoutArea();
+ServiceError regionsOnClassificationProject();
+
 // Tier quotas (simulation/quotas.h)
 ServiceError exceedProjectLimit(int limit);
 ServiceError exceedTagPerProjectLimit(int limit);
@@ -143,6 +152,8 @@ ServiceError reservedBudgetNotEnoughForAdvancedTraining();
 ServiceError trainingAlreadyInProgress();
 ServiceError notEnoughImagesForTraining();
 ServiceError multiClassTrainingValidationFailed();
+// Some trained tag has regions on fewer than `minImages` images, or no tag has any.
+ServiceError detectionTrainingValidationFailed(int minImages);
 
 // Stored predictions
 ServiceError predictionIdsMissing();

@@ -17,6 +17,10 @@ struct ServiceLimits {
   int maxDeleteImageIds = 256;
   int maxDeleteImageTagIds = 64;
   int minImagesPerTag = 5;
+  int minImagesPerTagForDetection = 15;  // images with a region of the tag
+  int maxRegionsPerBatch = 64;           // CreateImageRegions entries
+  int maxDeleteRegionIds = 64;
+  int maxRegionsPerImage = 300;
   int maxDeletePredictionIds = 64;
   int maxMetadataImageIds = 64;
   int maxMetadataPairs = 50;  // per image

@@ -22,12 +22,23 @@ bool hasTag(const ImageRecord& image, const std::string& tagId) {
   return std::any_of(image.tags.begin(), image.tags.end(), [&](const ImageTagRecord& t) { return t.tagId == tagId; });
 }
 
+// An image labelled only by regions counts as tagged with their tags (object detection).
 bool matches(const ImageRecord& image, const ImageQuery& query) {
-  if (query.taggingStatus == TaggingStatus::Tagged && image.tags.empty()) return false;
-  if (query.taggingStatus == TaggingStatus::Untagged && !image.tags.empty()) return false;
+  if (query.taggingStatus == TaggingStatus::Tagged && !isLabelled(image)) return false;
+  if (query.taggingStatus == TaggingStatus::Untagged && isLabelled(image)) return false;
   if (query.filter && !query.filter->matches(image.metadata)) return false;
   if (query.tagIds.empty()) return true;
-  return std::any_of(query.tagIds.begin(), query.tagIds.end(), [&](const std::string& id) { return hasTag(image, id); });
+  return std::any_of(query.tagIds.begin(), query.tagIds.end(),
+                     [&](const std::string& id) { return carriesTag(image, id); });
+}
+
+// The regions of an upload, checked: boxes (checkRegionBox), tags known, a project that detects objects.
+void checkUploadRegions(const std::vector<ImageUpload>& uploads, bool detects) {
+  for (const ImageUpload& upload : uploads) {
+    if (upload.regions.empty()) continue;
+    if (!detects) throw errors::regionsOnClassificationProject();
+    for (const RegionLabel& region : upload.regions) checkRegionBox(region.box);
+  }
 }
 
 // Keeps the first of each id, in order.
@@ -79,7 +90,7 @@ ImageCreateSummaryView ImageService::createImages(const std::string& projectId, 
   if (static_cast<int>(uploads.size()) > limits.maxImagesPerBatch) {
     throw errors::tooManyImagesInBatch(limits.maxImagesPerBatch);
   }
-  state_.requireProject(projectId);
+  checkUploadRegions(uploads, detectsObjects(state_.requireProject(projectId).domainId));
   std::vector<PreparedUpload> prepared;
   prepared.reserve(uploads.size());
   for (ImageUpload& upload : uploads) {
@@ -97,6 +108,9 @@ ImageCreateSummaryView ImageService::createImages(const std::string& projectId, 
   for (const PreparedUpload& p : prepared) {
     for (const std::string& tagId : p.upload.tagIds) {
       if (!tags.contains(tagId)) throw errors::notFoundTag();
+    }
+    for (const RegionLabel& region : p.upload.regions) {
+      if (!tags.contains(region.tagId)) throw errors::notFoundTag();
     }
   }
   state_.simulation.quotas.admitImages(static_cast<std::size_t>(state_.store.imageCount(projectId)), prepared.size());
@@ -124,6 +138,9 @@ ImageCreateSummaryView ImageService::createImages(const std::string& projectId, 
     if (!status && negative && p.upload.tagIds.size() > 1) {
       status = ImageCreateStatus::ErrorNegativeAndRegularTagOnSameImage;
     }
+    if (!status && static_cast<int>(p.upload.regions.size()) > limits.maxRegionsPerImage) {
+      status = ImageCreateStatus::ErrorRegionLimitExceed;
+    }
     ImageCreateResultView result{p.upload.source, status.value_or(ImageCreateStatus::OK), std::nullopt};
     const std::string hash = hashBytes(p.upload.bytes);
     if (!status) {
@@ -133,8 +150,11 @@ ImageCreateSummaryView ImageService::createImages(const std::string& projectId, 
       }
     }
     if (!status) {
-      ImageRecord record{state_.ids.next(), projectId, created, p.width, p.height, {}, p.upload.metadata, hash};
+      ImageRecord record{state_.ids.next(), projectId, created, p.width, p.height, {}, p.upload.metadata, hash, {}};
       for (const std::string& tagId : p.upload.tagIds) record.tags.push_back({tagId, created});
+      for (const RegionLabel& region : p.upload.regions) {
+        record.regions.push_back({state_.ids.next(), region.tagId, region.box, created});
+      }
       acceptedByHash.emplace(hash, accepted.size());
       result.image = state_.withTagNames(projectId, {record}).front();
       accepted.push_back({std::move(record), std::move(p.upload.bytes), std::move(p.features)});

@@ -9,6 +9,7 @@
 
 #include "mock_server/base/enum_names.h"
 #include "mock_server/service/metadata_filter.h"
+#include "mock_server/service/region_rules.h"
 #include "mock_server/service/service_state.h"
 
 namespace cvmock::server {
@@ -21,6 +22,7 @@ struct ImageUpload {
   std::map<std::string, std::string> metadata;  // the batch's, already checked against the limits
   // Set when the bytes could not be had (a URL not fetched, a prediction not stored): the entry's answer.
   std::optional<ImageCreateStatus> sourceFailure;
+  std::vector<RegionLabel> regions;  // object-detection projects only
 };
 
 enum class TaggingStatus { All, Tagged, Untagged };
@@ -51,7 +53,9 @@ class ImageService {
   explicit ImageService(ServiceState& state);
 
   // Each image gets its own status; the batch fails as a whole only for what makes it invalid (too many
-  // images or tags, an unknown tag, the project's image quota).
+  // images or tags, an unknown tag, the project's image quota, a region on a project that classifies or with
+  // a box checkRegionBox refuses). An image given more than maxRegionsPerImage regions is
+  // ErrorRegionLimitExceed.
   ImageCreateSummaryView createImages(const std::string& projectId, std::vector<ImageUpload> uploads);
   std::vector<ImageView> getImages(const std::string& projectId, const ImageQuery& query) const;
   int countImages(const std::string& projectId, const ImageQuery& query) const;

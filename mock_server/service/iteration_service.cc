@@ -8,7 +8,8 @@
 
 #include "mock_server/base/errors.h"
 #include "mock_server/base/text.h"
-#include "mock_server/service/domains.h"
+#include "mock_server/service/detection_training.h"
+#include "mock_server/service/region_rules.h"
 #include "trainer/features.h"
 #include "trainer/training.h"
 
@@ -55,11 +56,14 @@ trainer::ClassificationType toTrainer(ClassificationType type) {
                                                 : trainer::ClassificationType::Multilabel;
 }
 
+// A held-out image's labels: a classifier's tags, or the tags of a detector's regions.
 bool hasAnyLabel(const HoldoutImage& image, const std::vector<TrainedTag>& tags,
                  const std::unordered_set<std::string>& tagIds) {
   if (tagIds.empty()) return true;
   return std::any_of(image.labels.begin(), image.labels.end(),
-                     [&](int label) { return tagIds.contains(tags[label].id); });
+                     [&](int label) { return tagIds.contains(tags[label].id); }) ||
+         std::any_of(image.regions.begin(), image.regions.end(),
+                     [&](const HoldoutRegion& r) { return tagIds.contains(tags[r.tag].id); });
 }
 
 // A plausible address (one @, text on both sides, a dot in the domain, no blanks); nothing is sent to it.
@@ -97,19 +101,30 @@ IterationRecord IterationService::trainProject(const std::string& projectId, Tra
   for (const IterationRecord& iteration : iterations) {
     if (iteration.status == IterationStatus::Training) throw errors::trainingAlreadyInProgress();
   }
-  if (findDomain(project.domainId)->type == DomainType::ObjectDetection) {
-    throw errors::operationNotSupported("Object detection training");
-  }
   const std::vector<ImageRecord> images = state_.store.images(projectId);
-  TrainingSnapshot snapshot = snapshotForTraining(state_.store.tags(projectId), images, request.selectedTags);
-  for (const TrainedTag& tag : snapshot.tags) {
-    if (tag.imageCount < state_.config.limits.minImagesPerTag) throw errors::notEnoughImagesForTraining();
-  }
-  if (snapshot.tags.size() < 2) throw errors::notEnoughImagesForTraining();
-  if (project.classificationType == ClassificationType::Multiclass) {
-    for (const std::vector<int>& labels : snapshot.labels) {
-      if (labels.size() != 1) throw errors::multiClassTrainingValidationFailed();
+  std::vector<TrainedTag> trainedTags;
+  Fit fit;
+  if (detectsObjects(project.domainId)) {
+    auto snapshot = std::make_shared<const DetectionSnapshot>(snapshotForDetection(
+        state_.store.tags(projectId), images, request.selectedTags, state_.config.limits.minImagesPerTagForDetection));
+    trainedTags = snapshot->tags;
+    fit = [this, projectId, snapshot](IterationRecord& done) {
+      trainDetectionIteration(state_.store, projectId, *snapshot, state_.config.seed, state_.config.holdoutFraction,
+                              done);
+    };
+  } else {
+    TrainingSnapshot snapshot = snapshotForTraining(state_.store.tags(projectId), images, request.selectedTags);
+    for (const TrainedTag& tag : snapshot.tags) {
+      if (tag.imageCount < state_.config.limits.minImagesPerTag) throw errors::notEnoughImagesForTraining();
     }
+    if (snapshot.tags.size() < 2) throw errors::notEnoughImagesForTraining();
+    if (project.classificationType == ClassificationType::Multiclass) {
+      for (const std::vector<int>& labels : snapshot.labels) {
+        if (labels.size() != 1) throw errors::multiClassTrainingValidationFailed();
+      }
+    }
+    trainedTags = snapshot.tags;
+    fit = classifierFit(projectId, std::move(snapshot.imageIds), std::move(snapshot.labels));
   }
   const bool unchanged = std::any_of(iterations.begin(), iterations.end(), [&](const IterationRecord& it) {
     return it.status == IterationStatus::Completed && it.trainedRevision == project.revision;
@@ -128,11 +143,11 @@ IterationRecord IterationService::trainProject(const std::string& projectId, Tra
   iteration.trainingType = request.trainingType;
   iteration.reservedBudgetInHours = request.reservedBudgetInHours;
   iteration.trainedRevision = project.revision;
-  iteration.tags = snapshot.tags;
+  iteration.tags = std::move(trainedTags);
   state_.store.addIteration(project, iteration);
   const simulation::TrainingOutcome outcome = state_.simulation.lifecycle.begin();
-  queue_.submit([this, projectId, iterationId = iteration.id, snapshot = std::move(snapshot), outcome]() mutable {
-    runTraining(projectId, iterationId, std::move(snapshot.imageIds), std::move(snapshot.labels), outcome);
+  queue_.submit([this, projectId, iterationId = iteration.id, fit = std::move(fit), outcome] {
+    runTraining(projectId, iterationId, fit, outcome);
   });
   return iteration;
 }
@@ -149,43 +164,49 @@ void IterationService::failInterruptedTrainings() {
   }
 }
 
-void IterationService::runTraining(const std::string& projectId, const std::string& iterationId,
-                                  std::vector<std::string> imageIds, std::vector<std::vector<int>> labels,
-                                  simulation::TrainingOutcome outcome) {
-  const auto started = std::chrono::steady_clock::now();
-  std::optional<IterationRecord> iteration = state_.store.iteration(projectId, iterationId);
-  if (!iteration) return;
-  std::vector<std::vector<float>> features = state_.store.imageFeatures(projectId, imageIds);
-  trainer::TrainingData data;
-  data.tagCount = static_cast<int>(iteration->tags.size());
-  std::vector<std::size_t> kept;
-  for (std::size_t i = 0; i < features.size(); ++i) {
-    if (!features[i].empty()) kept.push_back(i);
-  }
-  const int dimension = kept.empty() ? 0 : static_cast<int>(features[kept.front()].size());
-  data.features.resize(static_cast<Eigen::Index>(kept.size()), dimension);
-  for (std::size_t row = 0; row < kept.size(); ++row) {
-    std::vector<float>& image = features[kept[row]];
-    data.features.row(static_cast<Eigen::Index>(row)) = Eigen::Map<const Eigen::RowVectorXf>(image.data(), dimension);
-    std::vector<float>().swap(image);  // at 100,000 images each copy is 330 MB: never hold two
-    data.labels.push_back(labels[kept[row]]);
-  }
-  trainer::TrainingOptions options;
-  options.type = toTrainer(iteration->classificationType);
-  options.holdoutFraction = state_.config.holdoutFraction;
-  options.seed = state_.config.seed;
-  options.featureWeights = trainer::featureBlockWeights();
-
-  IterationRecord done = *iteration;
-  try {
-    if (outcome == simulation::TrainingOutcome::Fail) throw std::runtime_error("Training failed (forced by cvmock).");
+IterationService::Fit IterationService::classifierFit(const std::string& projectId, std::vector<std::string> imageIds,
+                                                     std::vector<std::vector<int>> labels) const {
+  return [this, projectId, imageIds = std::move(imageIds), labels = std::move(labels)](IterationRecord& done) {
+    std::vector<std::vector<float>> features = state_.store.imageFeatures(projectId, imageIds);
+    trainer::TrainingData data;
+    data.tagCount = static_cast<int>(done.tags.size());
+    std::vector<std::size_t> kept;
+    for (std::size_t i = 0; i < features.size(); ++i) {
+      if (!features[i].empty()) kept.push_back(i);
+    }
+    const int dimension = kept.empty() ? 0 : static_cast<int>(features[kept.front()].size());
+    data.features.resize(static_cast<Eigen::Index>(kept.size()), dimension);
+    for (std::size_t row = 0; row < kept.size(); ++row) {
+      std::vector<float>& image = features[kept[row]];
+      data.features.row(static_cast<Eigen::Index>(row)) = Eigen::Map<const Eigen::RowVectorXf>(image.data(), dimension);
+      std::vector<float>().swap(image);  // at 100,000 images each copy is 330 MB: never hold two
+      data.labels.push_back(labels[kept[row]]);
+    }
+    trainer::TrainingOptions options;
+    options.type = toTrainer(done.classificationType);
+    options.holdoutFraction = state_.config.holdoutFraction;
+    options.seed = state_.config.seed;
+    options.featureWeights = trainer::featureBlockWeights();
     trainer::TrainingResult result = trainer::train(data, options);
     done.model = result.model.serialize();
     for (std::size_t i = 0; i < result.holdout.size(); ++i) {
       const int row = result.holdout[i];
       Eigen::VectorXf p = result.holdoutProbabilities.row(static_cast<Eigen::Index>(i)).transpose();
-      done.holdout.push_back({imageIds[kept[row]], data.labels[row], std::vector<float>(p.data(), p.data() + p.size())});
+      done.holdout.push_back(
+          {imageIds[kept[row]], data.labels[row], std::vector<float>(p.data(), p.data() + p.size()), {}, {}});
     }
+  };
+}
+
+void IterationService::runTraining(const std::string& projectId, const std::string& iterationId, const Fit& fit,
+                                  simulation::TrainingOutcome outcome) {
+  const auto started = std::chrono::steady_clock::now();
+  std::optional<IterationRecord> iteration = state_.store.iteration(projectId, iterationId);
+  if (!iteration) return;
+  IterationRecord done = *iteration;
+  try {
+    if (outcome == simulation::TrainingOutcome::Fail) throw std::runtime_error("Training failed (forced by cvmock).");
+    fit(done);
     done.status = IterationStatus::Completed;
     done.trainedAt = state_.clock.now();
   } catch (const std::exception& error) {
@@ -273,10 +294,11 @@ void IterationService::deleteIteration(const std::string& projectId, const std::
 
 IterationPerformanceView IterationService::getIterationPerformance(const std::string& projectId,
                                                                   const std::string& iterationId,
-                                                                  double threshold) const {
+                                                                  double threshold, double overlapThreshold) const {
   state_.requireProject(projectId);
   const IterationRecord iteration = state_.requireIteration(projectId, iterationId);
   if (iteration.status != IterationStatus::Completed) throw errors::iterationIsNotTrained();
+  if (detectsObjects(iteration.domainId)) return detectionPerformance(iteration, threshold, overlapThreshold);
   const int tagCount = static_cast<int>(iteration.tags.size());
   Eigen::MatrixXf probabilities(static_cast<Eigen::Index>(iteration.holdout.size()), tagCount);
   std::vector<std::vector<int>> labels;
@@ -304,7 +326,10 @@ std::vector<ImagePerformanceView> IterationService::getImagePerformances(const s
     if (!image) continue;
     if (skipped++ < skip) continue;
     if (static_cast<int>(page.size()) >= take) break;
-    page.push_back({state_.withTagNames(projectId, {*image}).front(), rankedPredictions(iteration.tags, held->probabilities.data())});
+    std::vector<PredictionEntry> predictions = detectsObjects(iteration.domainId)
+                                                   ? detectionEntries(iteration.tags, held->detections)
+                                                   : rankedPredictions(iteration.tags, held->probabilities.data());
+    page.push_back({state_.withTagNames(projectId, {*image}).front(), std::move(predictions)});
   }
   return page;
 }

@@ -2,6 +2,7 @@
 // iterations they leave, and their evaluation (performance per tag, per held-out image).
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -35,8 +36,9 @@ class IterationService {
   IterationRecord updateIteration(const std::string& projectId, const std::string& iterationId,
                                   const std::optional<std::string>& name);
   void deleteIteration(const std::string& projectId, const std::string& iterationId);
+  // overlapThreshold only matters for an object-detection iteration: the IoU a detection needs to match a region.
   IterationPerformanceView getIterationPerformance(const std::string& projectId, const std::string& iterationId,
-                                                   double threshold) const;
+                                                   double threshold, double overlapThreshold) const;
   std::vector<ImagePerformanceView> getImagePerformances(const std::string& projectId,
                                                          const std::string& iterationId,
                                                          const std::vector<std::string>& tagIds, int take,
@@ -51,8 +53,13 @@ class IterationService {
 
  private:
   void failInterruptedTrainings();
-  void runTraining(const std::string& projectId, const std::string& iterationId, std::vector<std::string> imageIds,
-                   std::vector<std::vector<int>> labels, simulation::TrainingOutcome outcome);
+  // Fills an iteration's model and holdout from its snapshot; throws when the training fails.
+  using Fit = std::function<void(IterationRecord& done)>;
+  // The classifier's fit of the images and their labels (output indices).
+  Fit classifierFit(const std::string& projectId, std::vector<std::string> imageIds,
+                    std::vector<std::vector<int>> labels) const;
+  void runTraining(const std::string& projectId, const std::string& iterationId, const Fit& fit,
+                   simulation::TrainingOutcome outcome);
   // Before a read of iterations: lets the lifecycle count the read and stores the results now due.
   void settleTrainings(const std::string& projectId, const std::string& iterationId) const;
   void storeSettled(const std::vector<IterationRecord>& settled) const;

@@ -2,6 +2,7 @@
 #include "mock_server/service/model_cache.h"
 
 #include "mock_server/base/errors.h"
+#include "mock_server/service/region_rules.h"
 
 namespace cvmock::server {
 
@@ -13,8 +14,13 @@ std::shared_ptr<const PredictionModel> ModelCache::load(const IterationRecord& i
     auto cached = models_.find(iteration.id);
     if (cached != models_.end()) return cached->second;
   }
-  auto model = std::make_shared<const PredictionModel>(PredictionModel{
-      iteration.projectId, iteration.id, iteration.tags, trainer::Model::deserialize(iteration.model)});
+  PredictionModel built{iteration.projectId, iteration.id, iteration.tags, {}, std::nullopt};
+  if (detectsObjects(iteration.domainId)) {
+    built.detector = trainer::detection::Detector::deserialize(iteration.model);
+  } else {
+    built.model = trainer::Model::deserialize(iteration.model);
+  }
+  auto model = std::make_shared<const PredictionModel>(std::move(built));
   std::lock_guard lock(mutex_);
   return models_.try_emplace(iteration.id, std::move(model)).first->second;
 }

@@ -3,21 +3,28 @@
 
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
 #include "mock_server/store/store.h"
+#include "trainer/detection/detector.h"
 #include "trainer/model.h"
 
 namespace cvmock::server {
 
 // What a prediction needs of a completed iteration. A trained iteration never changes, so it is built once.
+// An iteration of a classification domain has a classifier (`model`); one of an object-detection domain has a
+// detector instead (`detector`, whose tag indices are positions in `tags`).
 struct PredictionModel {
   std::string projectId;
   std::string iterationId;
   std::vector<TrainedTag> tags;  // in the model's output order
   trainer::Model model;
+  std::optional<trainer::detection::Detector> detector;
+
+  bool detects() const { return detector.has_value(); }
 };
 
 // Thread-safe; its mutex guards only the map, never a store read or a model's deserialisation's result.

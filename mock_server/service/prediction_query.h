@@ -8,6 +8,7 @@
 
 #include "mock_server/base/clock.h"
 #include "mock_server/base/enum_names.h"
+#include "mock_server/service/region_rules.h"
 #include "mock_server/store/records.h"
 
 namespace cvmock::server {
@@ -58,6 +59,7 @@ struct PredictionImageEntry {
   std::string predictionId;
   std::vector<std::string> tagIds;  // normalised GUIDs
   std::map<std::string, std::string> metadata;
+  std::vector<RegionLabel> regions;
 };
 
 }  // namespace cvmock::server

@@ -1,10 +1,11 @@
-// PredictionService: publishing, and classifying an image with a trained iteration.
+// PredictionService: publishing, and classifying or detecting with a trained iteration.
 #include "mock_server/service/prediction_service.h"
 
 #include <algorithm>
 
 #include "mock_server/base/errors.h"
 #include "mock_server/base/text.h"
+#include "mock_server/service/detection_training.h"
 #include "trainer/decode.h"
 #include "trainer/features.h"
 
@@ -68,15 +69,18 @@ PredictionRecord PredictionService::predict(const PredictionModel& model, const 
   const std::size_t maxBytes = state_.config.limits.maxPredictionImageBytes;
   if (bytes.empty()) throw errors::imageStream();
   if (bytes.size() > maxBytes) throw errors::imageSizeBytes(maxBytes);
-  trainer::FeatureVector features;
+  std::vector<PredictionEntry> entries;
   try {
-    features = trainer::featuresFromBytes(bytes);
+    if (model.detects()) {
+      entries = detectionEntries(model.tags, model.detector->detect(bytes));
+    } else {
+      const Eigen::VectorXf probabilities = model.model.predict(trainer::featuresFromBytes(bytes));
+      entries = rankedPredictions(model.tags, probabilities.data());
+    }
   } catch (const trainer::DecodeError& error) {
     throw error.failure() == trainer::DecodeFailure::Dimensions ? errors::imageDimensions() : errors::imageFormat();
   }
-  const Eigen::VectorXf probabilities = model.model.predict(features);
-  return {predictionId, model.projectId, model.iterationId, state_.clock.now(), "",
-          rankedPredictions(model.tags, probabilities.data())};
+  return {predictionId, model.projectId, model.iterationId, state_.clock.now(), "", std::move(entries)};
 }
 
 PredictionRecord PredictionService::quickTestImage(const RequestContext& context, const std::string& projectId,
@@ -101,9 +105,10 @@ PredictionRecord PredictionService::quickTestImage(const RequestContext& context
   return record;
 }
 
-PredictionRecord PredictionService::classifyImage(const RequestContext& context, const std::string& projectId,
-                                                  const std::string& publishedName, const std::string& bytes,
-                                                  const std::optional<std::string>& application, bool store) {
+std::shared_ptr<const PredictionModel> PredictionService::publishedModel(const RequestContext& context,
+                                                                        const std::string& projectId,
+                                                                        const std::string& publishedName,
+                                                                        PredictionKind kind) const {
   state_.requireProject(projectId);
   const std::optional<std::string> published = state_.store.publishedIterationId(projectId, publishedName);
   if (!published) throw errors::notFoundIteration();
@@ -114,20 +119,33 @@ PredictionRecord PredictionService::classifyImage(const RequestContext& context,
       throw errors::notFoundIteration();
     }
   }
-  PredictionRecord record = predict(*state_.models.load(projectId, *published), bytes, context.requestId);
+  std::shared_ptr<const PredictionModel> model = state_.models.load(projectId, *published);
+  if (kind == PredictionKind::Detect && !model->detects()) throw errors::detectionNotSupported("DetectImage");
+  if (kind == PredictionKind::Classify && model->detects()) throw errors::classificationNotSupported("ClassifyImage");
+  return model;
+}
+
+PredictionRecord PredictionService::predictPublished(const RequestContext& context, const PredictionModel& model,
+                                                     const std::string& bytes,
+                                                     const std::optional<std::string>& application, bool store) {
+  PredictionRecord record = predict(model, bytes, context.requestId);
   record.application = application.value_or("");
   if (store) state_.store.addPrediction(record, bytes);
   return record;
 }
 
-void PredictionService::refuseDetection(const std::string& projectId, const std::optional<std::string>& publishedName,
-                                        const std::string& operationId) const {
-  std::shared_lock lock(state_.rules);
-  state_.requireProject(projectId);
-  if (publishedName && !state_.store.publishedIterationId(projectId, *publishedName)) {
-    throw errors::notFoundIteration();
-  }
-  throw errors::detectionNotSupported(operationId);
+PredictionRecord PredictionService::classifyImage(const RequestContext& context, const std::string& projectId,
+                                                  const std::string& publishedName, const std::string& bytes,
+                                                  const std::optional<std::string>& application, bool store) {
+  const auto model = publishedModel(context, projectId, publishedName, PredictionKind::Classify);
+  return predictPublished(context, *model, bytes, application, store);
+}
+
+PredictionRecord PredictionService::detectImage(const RequestContext& context, const std::string& projectId,
+                                                const std::string& publishedName, const std::string& bytes,
+                                                const std::optional<std::string>& application, bool store) {
+  const auto model = publishedModel(context, projectId, publishedName, PredictionKind::Detect);
+  return predictPublished(context, *model, bytes, application, store);
 }
 
 }  // namespace cvmock::server

@@ -34,6 +34,14 @@ std::vector<float> toFloats(const Json& value) {
   return out;
 }
 
+// A box as its four floats' exact bytes.
+Json encodeBox(const BoxRecord& box) { return floats({box.left, box.top, box.width, box.height}); }
+BoxRecord decodeBox(const Json& value) {
+  const std::vector<float> v = toFloats(value);
+  if (v.size() != 4) throw std::runtime_error("snapshot: a box without four numbers");
+  return {v[0], v[1], v[2], v[3]};
+}
+
 Json optionalText(const std::optional<std::string>& text) { return text ? Json(*text) : Json(nullptr); }
 std::optional<std::string> toOptionalText(const Json& value) {
   return value.is_null() ? std::nullopt : std::optional<std::string>(value.get<std::string>());
@@ -74,9 +82,14 @@ Json encodeImage(const NewImage& image) {
   const ImageRecord& r = image.record;
   Json tags = Json::array();
   for (const ImageTagRecord& t : r.tags) tags.push_back({{"tagId", t.tagId}, {"created", ticks(t.created)}});
+  Json regions = Json::array();
+  for (const ImageRegionRecord& g : r.regions) {
+    regions.push_back({{"regionId", g.regionId}, {"tagId", g.tagId}, {"box", encodeBox(g.box)},
+                       {"created", ticks(g.created)}});
+  }
   return {{"id", r.id}, {"created", ticks(r.created)}, {"width", r.width}, {"height", r.height},
-          {"tags", std::move(tags)}, {"metadata", r.metadata}, {"contentHash", r.contentHash},
-          {"bytes", binary(image.bytes)}, {"features", floats(image.features)}};
+          {"tags", std::move(tags)}, {"regions", std::move(regions)}, {"metadata", r.metadata},
+          {"contentHash", r.contentHash}, {"bytes", binary(image.bytes)}, {"features", floats(image.features)}};
 }
 NewImage decodeImage(const Json& j, const std::string& projectId) {
   NewImage image;
@@ -87,6 +100,10 @@ NewImage decodeImage(const Json& j, const std::string& projectId) {
   r.width = j.at("width");
   r.height = j.at("height");
   for (const Json& t : j.at("tags")) r.tags.push_back({t.at("tagId"), fromTicks(t.at("created"))});
+  // Snapshots taken before regions existed have none.
+  for (const Json& g : j.value("regions", Json::array())) {
+    r.regions.push_back({g.at("regionId"), g.at("tagId"), decodeBox(g.at("box")), fromTicks(g.at("created"))});
+  }
   r.metadata = j.at("metadata").get<std::map<std::string, std::string>>();
   r.contentHash = j.at("contentHash");
   image.bytes = fromBinary(j.at("bytes"));
@@ -101,7 +118,14 @@ Json encodeIteration(const IterationRecord& it) {
   }
   Json holdout = Json::array();
   for (const HoldoutImage& h : it.holdout) {
-    holdout.push_back({{"imageId", h.imageId}, {"labels", h.labels}, {"probabilities", floats(h.probabilities)}});
+    Json regions = Json::array();
+    for (const HoldoutRegion& r : h.regions) regions.push_back({{"tag", r.tag}, {"box", encodeBox(r.box)}});
+    Json detections = Json::array();
+    for (const HoldoutDetection& d : h.detections) {
+      detections.push_back({{"tag", d.tag}, {"box", encodeBox(d.box)}, {"probability", d.probability}});
+    }
+    holdout.push_back({{"imageId", h.imageId}, {"labels", h.labels}, {"probabilities", floats(h.probabilities)},
+                       {"regions", std::move(regions)}, {"detections", std::move(detections)}});
   }
   return {{"id", it.id}, {"name", it.name}, {"status", static_cast<int>(it.status)},
           {"created", ticks(it.created)}, {"lastModified", ticks(it.lastModified)},
@@ -135,7 +159,12 @@ IterationRecord decodeIteration(const Json& j, const std::string& projectId) {
   }
   it.model = fromBinary(j.at("model"));
   for (const Json& h : j.at("holdout")) {
-    it.holdout.push_back({h.at("imageId"), h.at("labels").get<std::vector<int>>(), toFloats(h.at("probabilities"))});
+    HoldoutImage held{h.at("imageId"), h.at("labels").get<std::vector<int>>(), toFloats(h.at("probabilities")), {}, {}};
+    for (const Json& r : h.value("regions", Json::array())) held.regions.push_back({r.at("tag"), decodeBox(r.at("box"))});
+    for (const Json& d : h.value("detections", Json::array())) {
+      held.detections.push_back({d.at("tag"), decodeBox(d.at("box")), d.at("probability")});
+    }
+    it.holdout.push_back(std::move(held));
   }
   it.failure = toOptionalText(j.at("failure"));
   return it;

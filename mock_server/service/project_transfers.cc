@@ -73,6 +73,7 @@ ProjectExportView TransferService::exportProject(const std::string& projectId) {
   view.iterationCount = static_cast<int>(snapshot.iterations.size());
   view.imageCount = static_cast<int>(snapshot.images.size());
   view.tagCount = exportedTagCount(snapshot);
+  for (const NewImage& image : snapshot.images) view.regionCount += static_cast<int>(image.record.regions.size());
   view.estimatedImportTimeInMS = estimatedImportTimeInMS(view.imageCount, view.iterationCount);
   return view;
 }
@@ -105,6 +106,10 @@ ProjectRecord TransferService::importProject(const std::string& token, const std
     image.record.id = newIds[image.record.id] = state_.ids.next();
     image.record.projectId = project.id;
     for (ImageTagRecord& tag : image.record.tags) tag.tagId = mapped(newIds, tag.tagId);
+    for (ImageRegionRecord& region : image.record.regions) {
+      region.regionId = state_.ids.next();
+      region.tagId = mapped(newIds, region.tagId);
+    }
   }
   // An iteration trained on the source's latest images is trained on the imported ones too.
   for (IterationRecord& iteration : imported.iterations) {

@@ -9,6 +9,7 @@
 #include "mock_server/service/iteration_service.h"
 #include "mock_server/service/prediction_service.h"
 #include "mock_server/service/project_service.h"
+#include "mock_server/service/region_service.h"
 #include "mock_server/service/service_state.h"
 #include "mock_server/service/stored_prediction_service.h"
 #include "mock_server/service/suggestion_service.h"
@@ -30,6 +31,7 @@ class Service {
   ProjectService& projects() { return projects_; }
   TagService& tags() { return tags_; }
   ImageService& images() { return images_; }
+  RegionService& regions() { return regions_; }
   IterationService& iterations() { return iterations_; }
   PredictionService& predictions() { return predictions_; }
   StoredPredictionService& storedPredictions() { return storedPredictions_; }
@@ -54,6 +56,7 @@ class Service {
   ProjectService projects_;
   TagService tags_;
   ImageService images_;
+  RegionService regions_;
   IterationService iterations_;
   PredictionService predictions_;
   StoredPredictionService storedPredictions_;

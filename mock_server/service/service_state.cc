@@ -44,8 +44,9 @@ std::vector<ImageView> ServiceState::withTagNames(const std::string& projectId, 
   std::vector<ImageView> views;
   views.reserve(images.size());
   for (ImageRecord& image : images) {
-    ImageView view{std::move(image), {}};
+    ImageView view{std::move(image), {}, {}};
     for (const ImageTagRecord& t : view.image.tags) view.tagNames.push_back(names[t.tagId]);
+    for (const ImageRegionRecord& r : view.image.regions) view.regionTagNames.push_back(names[r.tagId]);
     views.push_back(std::move(view));
   }
   return views;

@@ -44,7 +44,7 @@ class ServiceState {
   ProjectRecord requireProject(const std::string& projectId) const;
   TagRecord requireTag(const std::string& projectId, const std::string& tagId) const;
   IterationRecord requireIteration(const std::string& projectId, const std::string& iterationId) const;
-  // The images with the names of their tags, as responses show them.
+  // The images with the names of their tags and their regions' tags, as responses show them.
   std::vector<ImageView> withTagNames(const std::string& projectId, std::vector<ImageRecord> images) const;
 };
 

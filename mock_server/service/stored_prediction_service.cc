@@ -112,7 +112,7 @@ ImageCreateSummaryView StoredPredictionService::createImagesFromPredictions(cons
     std::optional<std::string> bytes = state_.store.predictionImage(projectId, entry.predictionId);
     // The answer's sourceUrl is the prediction id, as recorded.
     uploads.push_back({entry.predictionId, bytes.value_or(""), std::move(entry.tagIds), std::move(entry.metadata),
-                       bytes ? std::nullopt : std::optional(ImageCreateStatus::ErrorSource)});
+                       bytes ? std::nullopt : std::optional(ImageCreateStatus::ErrorSource), std::move(entry.regions)});
   }
   return images_.createImages(projectId, std::move(uploads));
 }

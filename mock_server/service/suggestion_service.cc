@@ -47,6 +47,8 @@ std::vector<SuggestedTagsView> SuggestionService::suggestFor(const IterationReco
                                                            std::vector<ImageRecord> images) const {
   if (iteration.status != IterationStatus::Completed) throw errors::iterationIsNotTrained();
   const std::shared_ptr<const PredictionModel> model = state_.models.load(iteration);
+  // Suggesting regions with a detector is not built: answered as an operation this project does not support.
+  if (model->detects()) throw errors::operationNotSupported("Suggesting tags and regions with a detector");
   std::vector<std::string> ids;
   ids.reserve(images.size());
   for (const ImageRecord& image : images) ids.push_back(image.id);

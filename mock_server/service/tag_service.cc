@@ -6,6 +6,7 @@
 #include "mock_server/base/errors.h"
 #include "mock_server/base/text.h"
 #include "mock_server/base/unicode.h"
+#include "mock_server/service/region_rules.h"
 
 namespace cvmock::server {
 namespace {
@@ -17,9 +18,8 @@ TagType tagType(const std::string& text) {
 }
 
 int countImagesWithTag(const std::vector<ImageRecord>& images, const std::string& tagId) {
-  return static_cast<int>(std::count_if(images.begin(), images.end(), [&](const ImageRecord& image) {
-    return std::any_of(image.tags.begin(), image.tags.end(), [&](const ImageTagRecord& t) { return t.tagId == tagId; });
-  }));
+  return static_cast<int>(
+      std::count_if(images.begin(), images.end(), [&](const ImageRecord& image) { return carriesTag(image, tagId); }));
 }
 
 TagView fromTrainedTag(const std::string& projectId, const TrainedTag& trained) {

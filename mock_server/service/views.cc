@@ -9,7 +9,7 @@ std::vector<PredictionEntry> rankedPredictions(const std::vector<TrainedTag>& ta
   std::vector<PredictionEntry> entries;
   entries.reserve(tags.size());
   for (std::size_t i = 0; i < tags.size(); ++i) {
-    entries.push_back({tags[i].id, tags[i].name, tags[i].type, probabilities[i]});
+    entries.push_back({tags[i].id, tags[i].name, tags[i].type, probabilities[i], std::nullopt});
   }
   std::stable_sort(entries.begin(), entries.end(),
                    [](const PredictionEntry& a, const PredictionEntry& b) { return a.probability > b.probability; });

@@ -17,10 +17,12 @@ struct TagView {
   int imageCount = 0;
 };
 
-// An image with the name of each of its tags (parallel to image.tags).
+// An image with the name of each of its tags (parallel to image.tags) and of each region's tag (parallel to
+// image.regions).
 struct ImageView {
   ImageRecord image;
   std::vector<std::string> tagNames;
+  std::vector<std::string> regionTagNames;
 };
 
 // One entry of an image batch's answer.
@@ -48,6 +50,7 @@ struct ProjectExportView {
   int iterationCount = 0;
   int imageCount = 0;
   int tagCount = 0;
+  int regionCount = 0;
   int estimatedImportTimeInMS = 0;
 };
 

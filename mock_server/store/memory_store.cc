@@ -111,6 +111,7 @@ void MemoryStore::eraseTag(const std::string& projectId, const std::string& tagI
   std::erase_if(state->tags, [&](const TagRecord& t) { return t.id == tagId; });
   for (NewImage& image : state->images) {
     std::erase_if(image.record.tags, [&](const ImageTagRecord& t) { return t.tagId == tagId; });
+    std::erase_if(image.record.regions, [&](const ImageRegionRecord& r) { return r.tagId == tagId; });
   }
   ++state->record.revision;
 }

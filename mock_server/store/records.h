@@ -39,6 +39,22 @@ struct ImageTagRecord {
   TimePoint created;
 };
 
+// A rectangle in the service's normalised coordinates: fractions of the image's width and height.
+struct BoxRecord {
+  float left = 0;
+  float top = 0;
+  float width = 0;
+  float height = 0;
+};
+
+// A labelled object on an image of an object-detection project (the spec's ImageRegion).
+struct ImageRegionRecord {
+  std::string regionId;
+  std::string tagId;
+  BoxRecord box;
+  TimePoint created;
+};
+
 struct ImageRecord {
   std::string id;
   std::string projectId;
@@ -48,6 +64,7 @@ struct ImageRecord {
   std::vector<ImageTagRecord> tags;
   std::map<std::string, std::string> metadata;
   std::string contentHash;  // finds the same bytes uploaded twice (OKDuplicate)
+  std::vector<ImageRegionRecord> regions;  // in creation order; only object-detection projects have any
 };
 
 // A tag as it was when an iteration was trained; its position is the model's output index.
@@ -58,11 +75,25 @@ struct TrainedTag {
   int imageCount = 0;
 };
 
-// A held-out image: its true tags (as output indices) and what the holdout model predicted.
+// A held-out image's labelled object (tag as output index) and a detection the holdout model made on it.
+struct HoldoutRegion {
+  int tag = 0;
+  BoxRecord box;
+};
+struct HoldoutDetection {
+  int tag = 0;
+  BoxRecord box;
+  float probability = 0;
+};
+
+// A held-out image: its true tags (as output indices) and what the holdout model predicted. A classifier's
+// holdout fills labels and probabilities; a detector's fills regions and detections (most probable first).
 struct HoldoutImage {
   std::string imageId;
   std::vector<int> labels;
   std::vector<float> probabilities;
+  std::vector<HoldoutRegion> regions;
+  std::vector<HoldoutDetection> detections;
 };
 
 struct IterationRecord {
@@ -82,7 +113,7 @@ struct IterationRecord {
   std::optional<std::string> publishResourceId;
   std::uint64_t trainedRevision = 0;
   std::vector<TrainedTag> tags;
-  std::string model;  // trainer::Model::serialize()
+  std::string model;  // trainer::Model::serialize(), or Detector::serialize() on an object-detection domain
   std::vector<HoldoutImage> holdout;
   std::optional<std::string> failure;  // why training failed
 };
@@ -92,6 +123,7 @@ struct PredictionEntry {
   std::string tagName;
   TagType tagType = TagType::Regular;
   float probability = 0;
+  std::optional<BoxRecord> boundingBox;  // a detection's; none for a classification
 };
 
 struct PredictionRecord {

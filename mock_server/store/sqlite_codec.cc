@@ -10,6 +10,14 @@ namespace {
 
 using Json = nlohmann::json;
 
+Json encodeBox(const BoxRecord& box) { return Json::array({box.left, box.top, box.width, box.height}); }
+
+// Reads the four numbers of a box starting at `at`.
+BoxRecord decodeBox(const Json& numbers, std::size_t at) {
+  return {numbers.at(at).get<float>(), numbers.at(at + 1).get<float>(), numbers.at(at + 2).get<float>(),
+          numbers.at(at + 3).get<float>()};
+}
+
 }  // namespace
 
 std::int64_t toTicks(TimePoint time) { return static_cast<std::int64_t>(time.time_since_epoch().count()); }
@@ -55,30 +63,62 @@ std::vector<TrainedTag> decodeTrainedTags(const std::string& json) {
 
 std::string encodeHoldout(const std::vector<HoldoutImage>& holdout) {
   Json out = Json::array();
-  for (const HoldoutImage& image : holdout) out.push_back({image.imageId, image.labels, image.probabilities});
+  for (const HoldoutImage& image : holdout) {
+    Json entry = {image.imageId, image.labels, image.probabilities};
+    // A detector's holdout adds its regions [tag, box...] and detections [tag, box..., probability].
+    if (!image.regions.empty() || !image.detections.empty()) {
+      Json regions = Json::array();
+      for (const HoldoutRegion& r : image.regions) {
+        Json row = encodeBox(r.box);
+        row.insert(row.begin(), r.tag);
+        regions.push_back(std::move(row));
+      }
+      Json detections = Json::array();
+      for (const HoldoutDetection& d : image.detections) {
+        Json row = encodeBox(d.box);
+        row.insert(row.begin(), d.tag);
+        row.push_back(d.probability);
+        detections.push_back(std::move(row));
+      }
+      entry.push_back(std::move(regions));
+      entry.push_back(std::move(detections));
+    }
+    out.push_back(std::move(entry));
+  }
   return out.dump();
 }
 
 std::vector<HoldoutImage> decodeHoldout(const std::string& json) {
   std::vector<HoldoutImage> holdout;
   for (const Json& h : Json::parse(json)) {
-    holdout.push_back(
-        {h.at(0).get<std::string>(), h.at(1).get<std::vector<int>>(), h.at(2).get<std::vector<float>>()});
+    HoldoutImage image{h.at(0).get<std::string>(), h.at(1).get<std::vector<int>>(),
+                       h.at(2).get<std::vector<float>>(), {}, {}};
+    if (h.size() > 3) {
+      for (const Json& r : h.at(3)) image.regions.push_back({r.at(0).get<int>(), decodeBox(r, 1)});
+      for (const Json& d : h.at(4)) image.detections.push_back({d.at(0).get<int>(), decodeBox(d, 1), d.at(5).get<float>()});
+    }
+    holdout.push_back(std::move(image));
   }
   return holdout;
 }
 
 std::string encodePredictionEntries(const std::vector<PredictionEntry>& entries) {
   Json out = Json::array();
-  for (const PredictionEntry& e : entries) out.push_back({e.tagId, e.tagName, toStored(e.tagType), e.probability});
+  for (const PredictionEntry& e : entries) {
+    Json entry = {e.tagId, e.tagName, toStored(e.tagType), e.probability};
+    if (e.boundingBox) entry.push_back(encodeBox(*e.boundingBox));
+    out.push_back(std::move(entry));
+  }
   return out.dump();
 }
 
 std::vector<PredictionEntry> decodePredictionEntries(const std::string& json) {
   std::vector<PredictionEntry> entries;
   for (const Json& e : Json::parse(json)) {
-    entries.push_back({e.at(0).get<std::string>(), e.at(1).get<std::string>(),
-                       fromStored(kTagTypeNames, e.at(2).get<std::int64_t>()), e.at(3).get<float>()});
+    PredictionEntry entry{e.at(0).get<std::string>(), e.at(1).get<std::string>(),
+                          fromStored(kTagTypeNames, e.at(2).get<std::int64_t>()), e.at(3).get<float>(), std::nullopt};
+    if (e.size() > 4) entry.boundingBox = decodeBox(e.at(4), 0);
+    entries.push_back(std::move(entry));
   }
   return entries;
 }

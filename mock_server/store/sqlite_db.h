@@ -57,6 +57,7 @@ class Statement {
   Statement& operator=(const Statement&) = delete;
 
   Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, double value);  // a REAL: a float widened to double reads back exactly
   Statement& bind(int index, const std::string& text);
   Statement& bind(int index, const std::optional<std::string>& text);  // nullopt binds NULL
   Statement& bindBlob(int index, std::span<const std::byte> bytes);
@@ -70,6 +71,7 @@ class Statement {
 
   bool isNull(int column) const;
   std::int64_t integer(int column) const;
+  double real(int column) const;
   std::string text(int column) const;
   std::optional<std::string> optionalText(int column) const;
   std::string blob(int column) const;  // the bytes as they were bound

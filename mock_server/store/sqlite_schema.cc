@@ -132,7 +132,27 @@ CREATE TABLE iteration_exports (
 );
 )sql";
 
-constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4};
+// Object detection: the regions labelled on an image (boxes as fractions of its size), kept like its tags.
+// Data dirs written before have no regions, which is what every image of theirs had.
+constexpr const char* kVersion5 = R"sql(
+CREATE TABLE image_regions (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  project_id TEXT NOT NULL,
+  image_id TEXT NOT NULL,
+  id TEXT NOT NULL,
+  tag_id TEXT NOT NULL,
+  left REAL NOT NULL,
+  top REAL NOT NULL,
+  width REAL NOT NULL,
+  height REAL NOT NULL,
+  created INTEGER NOT NULL,
+  FOREIGN KEY (project_id, image_id) REFERENCES images(project_id, id) ON DELETE CASCADE
+);
+CREATE INDEX image_regions_by_image ON image_regions (project_id, image_id);
+CREATE INDEX image_regions_by_tag ON image_regions (project_id, tag_id);
+)sql";
+
+constexpr std::array kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4, kVersion5};
 
 int storedVersion(Database& db) {
   Statement select(db, "SELECT version FROM schema_version");

@@ -196,6 +196,10 @@ void SqliteStore::eraseTag(const std::string& projectId, const std::string& tagI
   Transaction transaction(db_);
   Statement(db_, "DELETE FROM tags WHERE project_id = ?1 AND id = ?2").bind(1, projectId).bind(2, tagId).run();
   Statement(db_, "DELETE FROM image_tags WHERE project_id = ?1 AND tag_id = ?2").bind(1, projectId).bind(2, tagId).run();
+  Statement(db_, "DELETE FROM image_regions WHERE project_id = ?1 AND tag_id = ?2")
+      .bind(1, projectId)
+      .bind(2, tagId)
+      .run();
   bumpRevision(projectId);
   transaction.commit();
 }
@@ -208,6 +212,25 @@ void SqliteStore::insertImageTags(const ImageRecord& record) {
   Statement insert(db_, "INSERT INTO image_tags (project_id, image_id, tag_id, created) VALUES (?1, ?2, ?3, ?4)");
   for (const ImageTagRecord& tag : record.tags) {
     insert.bind(1, record.projectId).bind(2, record.id).bind(3, tag.tagId).bind(4, sqlite::toTicks(tag.created));
+    insert.run();
+    insert.reset();
+  }
+}
+
+void SqliteStore::insertImageRegions(const ImageRecord& record) {
+  Statement insert(db_,
+                   "INSERT INTO image_regions (project_id, image_id, id, tag_id, left, top, width, height, created) "
+                   "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
+  for (const ImageRegionRecord& region : record.regions) {
+    insert.bind(1, record.projectId)
+        .bind(2, record.id)
+        .bind(3, region.regionId)
+        .bind(4, region.tagId)
+        .bind(5, double{region.box.left})
+        .bind(6, double{region.box.top})
+        .bind(7, double{region.box.width})
+        .bind(8, double{region.box.height})
+        .bind(9, sqlite::toTicks(region.created));
     insert.run();
     insert.reset();
   }
@@ -242,6 +265,7 @@ std::set<std::string> SqliteStore::insertImages(const std::vector<NewImage>& ima
     insert.reset();
     if (!inserted) continue;
     insertImageTags(record);
+    insertImageRegions(record);
     changedProjects.insert(record.projectId);
   }
   return changedProjects;
@@ -254,6 +278,7 @@ void SqliteStore::putImageRecords(const std::vector<ImageRecord>& records) {
                    "UPDATE images SET created = ?3, width = ?4, height = ?5, metadata = ?6, content_hash = ?7 "
                    "WHERE project_id = ?1 AND id = ?2");
   Statement untag(db_, "DELETE FROM image_tags WHERE project_id = ?1 AND image_id = ?2");
+  Statement unregion(db_, "DELETE FROM image_regions WHERE project_id = ?1 AND image_id = ?2");
   std::set<std::string> changedProjects;
   for (const ImageRecord& record : records) {
     update.bind(1, record.projectId)
@@ -269,7 +294,10 @@ void SqliteStore::putImageRecords(const std::vector<ImageRecord>& records) {
     if (!found) continue;
     untag.bind(1, record.projectId).bind(2, record.id).run();
     untag.reset();
+    unregion.bind(1, record.projectId).bind(2, record.id).run();
+    unregion.reset();
     insertImageTags(record);
+    insertImageRegions(record);
     changedProjects.insert(record.projectId);
   }
   for (const std::string& projectId : changedProjects) bumpRevision(projectId);
@@ -319,18 +347,35 @@ std::vector<ImageRecord> SqliteStore::selectImages(const std::string& projectId,
       if (it != indexOf.end()) out[it->second].tags.push_back({tags.text(1), sqlite::fromTicks(tags.integer(2))});
     }
   };
+  const auto addRegions = [&](Statement& regions) {
+    while (regions.step()) {
+      auto it = indexOf.find(regions.text(0));
+      if (it == indexOf.end()) continue;
+      const BoxRecord box{static_cast<float>(regions.real(3)), static_cast<float>(regions.real(4)),
+                          static_cast<float>(regions.real(5)), static_cast<float>(regions.real(6))};
+      out[it->second].regions.push_back({regions.text(1), regions.text(2), box, sqlite::fromTicks(regions.integer(7))});
+    }
+  };
+  constexpr const char* kRegionColumns = "SELECT image_id, id, tag_id, left, top, width, height, created FROM image_regions";
   if (filter == ImageFilter::All) {
     Statement tags(db_, "SELECT image_id, tag_id, created FROM image_tags WHERE project_id = ?1 ORDER BY seq");
     tags.bind(1, projectId);
     addTags(tags);
+    Statement regions(db_, std::string(kRegionColumns) + " WHERE project_id = ?1 ORDER BY seq");
+    regions.bind(1, projectId);
+    addRegions(regions);
     return out;
   }
   Statement tags(db_,
                  "SELECT image_id, tag_id, created FROM image_tags WHERE project_id = ?1 AND image_id = ?2 ORDER BY seq");
+  Statement regions(db_, std::string(kRegionColumns) + " WHERE project_id = ?1 AND image_id = ?2 ORDER BY seq");
   for (std::size_t i = 0; i < out.size(); ++i) {
     tags.bind(1, projectId).bind(2, out[i].id);
     addTags(tags);
     tags.reset();
+    regions.bind(1, projectId).bind(2, out[i].id);
+    addRegions(regions);
+    regions.reset();
   }
   return out;
 }

@@ -93,6 +93,7 @@ class SqliteStore final : public Store {
   std::vector<IterationRecord> selectIterations(const std::string& projectId,
                                                 const std::optional<std::string>& iterationId) const;
   void insertImageTags(const ImageRecord& record);
+  void insertImageRegions(const ImageRecord& record);
   // The writes behind the public methods, for the caller's lock and transaction.
   void writeProject(const ProjectRecord& project);
   void writeTag(const TagRecord& tag);

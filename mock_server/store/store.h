@@ -68,13 +68,14 @@ class Store {
   virtual void putTag(const TagRecord& tag) = 0;
   virtual std::optional<TagRecord> tag(const std::string& projectId, const std::string& tagId) const = 0;
   virtual std::vector<TagRecord> tags(const std::string& projectId) const = 0;  // in creation order
-  // Also removes the tag from every image of the project.
+  // Also removes the tag, and the regions labelled with it, from every image of the project.
   virtual void eraseTag(const std::string& projectId, const std::string& tagId) = 0;
 
   // addImages, putImageRecords, eraseImages and eraseTag advance the project's revision in the same
   // transaction when they change anything, so that "trained on this revision" can never miss a change.
   virtual void addImages(const std::vector<NewImage>& images) = 0;  // all or nothing
-  virtual void putImageRecords(const std::vector<ImageRecord>& records) = 0;  // replaces existing records
+  // Replaces existing records, their tags and regions included.
+  virtual void putImageRecords(const std::vector<ImageRecord>& records) = 0;
   // Replaces the metadata of existing images only; the revision stays, since metadata never changes training.
   virtual void putImageMetadata(const std::vector<ImageRecord>& records) = 0;
   virtual std::optional<ImageRecord> image(const std::string& projectId, const std::string& imageId) const = 0;

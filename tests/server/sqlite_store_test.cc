@@ -104,6 +104,31 @@ TEST(SqliteStore, RefusesAFileAsItsDirectory) {
   }
 }
 
+// A data dir written before regions existed (schema 4) opens, its images without regions, and takes some.
+TEST(SqliteStore, ADataDirFromBeforeRegionsMigrates) {
+  testing::TempDir dir;
+  {
+    SqliteStore store(dir.path());
+    store.putProject(projectNamed("p"));
+    std::mt19937 random(1);
+    store.addImages({noiseImage("p", "i", 10, random)});
+  }
+  {
+    sqlite::Database db((dir.path() / SqliteStore::kFileName).string());
+    db.execute("DROP TABLE image_regions; UPDATE schema_version SET version = 4");
+  }
+  SqliteStore store(dir.path());
+  EXPECT_EQ(pragma(dir.path() / SqliteStore::kFileName, "SELECT version FROM schema_version"),
+            std::to_string(sqlite::currentSchemaVersion()));
+  ImageRecord image = *store.image("p", "i");
+  EXPECT_TRUE(image.regions.empty());
+  EXPECT_EQ(image.tags.size(), 1u);
+  image.regions.push_back({"r", "t", {0.25f, 0.25f, 0.5f, 0.5f}, std::chrono::system_clock::now()});
+  store.putImageRecords({image});
+  ASSERT_EQ(store.image("p", "i")->regions.size(), 1u);
+  EXPECT_EQ(store.image("p", "i")->regions[0].box.width, 0.5f);
+}
+
 TEST(SqliteStore, RefusesADatabaseFromANewerBuild) {
   testing::TempDir dir;
   { SqliteStore store(dir.path()); }

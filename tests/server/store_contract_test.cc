@@ -310,6 +310,63 @@ TEST_P(StoreContract, PredictionsKeepTheirImageUntilErased) {
   EXPECT_EQ(store.predictions("q").size(), 1u);
 }
 
+TEST_P(StoreContract, RegionsRoundTripAndGoWithTheirTagAndAdvanceTheRevision) {
+  store.putProject(projectNamed("p"));
+  const TimePoint created = std::chrono::system_clock::now();
+  NewImage image = imageOf("p", "i");
+  image.record.regions = {{"r1", "t", {0.1f, 0.2f, 1.0f / 3.0f, 0.4f}, created},
+                          {"r2", "u", {0, 0, 1, 1}, created + std::chrono::microseconds(5)}};
+  store.addImages({image, imageOf("p", "j")});
+  ImageRecord read = *store.image("p", "i");
+  ASSERT_EQ(read.regions.size(), 2u);
+  EXPECT_EQ(read.regions[0].regionId, "r1");
+  EXPECT_EQ(read.regions[0].tagId, "t");
+  EXPECT_EQ(read.regions[0].box.width, 1.0f / 3.0f);  // bit for bit
+  EXPECT_EQ(read.regions[0].box.top, 0.2f);
+  EXPECT_EQ(read.regions[1].created, image.record.regions[1].created);
+  EXPECT_TRUE(store.image("p", "j")->regions.empty());
+  EXPECT_EQ(store.images("p")[0].regions.size(), 2u);
+
+  const std::uint64_t before = store.project("p")->revision;
+  read.regions.erase(read.regions.begin());
+  store.putImageRecords({read});
+  EXPECT_GT(store.project("p")->revision, before);
+  ASSERT_EQ(store.image("p", "i")->regions.size(), 1u);
+  EXPECT_EQ(store.image("p", "i")->regions[0].regionId, "r2");
+
+  store.putTag({"u", "p", "tag", std::nullopt, TagType::Regular});
+  store.eraseTag("p", "u");
+  EXPECT_TRUE(store.image("p", "i")->regions.empty());
+}
+
+TEST_P(StoreContract, DetectorHoldoutAndBoxedPredictionsRoundTrip) {
+  store.putProject(projectNamed("p"));
+  IterationRecord iteration;
+  iteration.id = "it";
+  iteration.projectId = "p";
+  HoldoutImage held{"i1", {}, {}, {{1, {0.1f, 0.2f, 0.3f, 0.4f}}}, {{0, {0.5f, 0.5f, 0.25f, 1.0f / 7.0f}, 0.9f}}};
+  iteration.holdout = {held, {"i2", {0}, {0.5f}, {}, {}}};
+  store.putIteration(iteration);
+  const IterationRecord read = *store.iteration("p", "it");
+  ASSERT_EQ(read.holdout.size(), 2u);
+  ASSERT_EQ(read.holdout[0].regions.size(), 1u);
+  EXPECT_EQ(read.holdout[0].regions[0].tag, 1);
+  EXPECT_EQ(read.holdout[0].regions[0].box.height, 0.4f);
+  ASSERT_EQ(read.holdout[0].detections.size(), 1u);
+  EXPECT_EQ(read.holdout[0].detections[0].box.height, 1.0f / 7.0f);
+  EXPECT_EQ(read.holdout[0].detections[0].probability, 0.9f);
+  EXPECT_TRUE(read.holdout[1].regions.empty());
+  EXPECT_EQ(read.holdout[1].probabilities, std::vector<float>{0.5f});
+
+  PredictionEntry boxed{"t", "tag", TagType::Regular, 0.75f, BoxRecord{0.25f, 0.5f, 0.125f, 1.0f / 3.0f}};
+  store.addPrediction({"a", "p", "it", std::chrono::system_clock::now(), "", {boxed, {"t", "tag", TagType::Regular, 0.5f, std::nullopt}}}, "a");
+  const PredictionRecord stored = store.predictions("p").front();
+  ASSERT_EQ(stored.predictions.size(), 2u);
+  ASSERT_TRUE(stored.predictions[0].boundingBox);
+  EXPECT_EQ(stored.predictions[0].boundingBox->height, 1.0f / 3.0f);
+  EXPECT_FALSE(stored.predictions[1].boundingBox);
+}
+
 TEST_P(StoreContract, CountsStarts) {
   EXPECT_EQ(store.recordStart(), 0u);
   EXPECT_EQ(store.recordStart(), 1u);

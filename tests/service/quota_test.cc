@@ -33,7 +33,7 @@ TEST_F(Quotas, ImagesPerProjectRefuseTheWholeBatch) {
   const std::string projectId = service->projects().createProject({"p", {}, {}, {}, {}}).id;
   std::vector<ImageUpload> uploads;
   for (const fixtures::FixtureImage& image : fixtures::generateFixtureSet({{"circle"}, 5, 64, 64, 3})) {
-    uploads.push_back({image.fileName, image.bytes, {}, {}, std::nullopt});
+    uploads.push_back({image.fileName, image.bytes, {}, {}, std::nullopt, {}});
   }
   EXPECT_EQ(errorCodeOf([&] { service->images().createImages(projectId, uploads); }), "BadRequestImageExceededCount");
   EXPECT_EQ(service->images().countImages(projectId, {}), 0);

@@ -71,7 +71,7 @@ class ServiceTest : public ::testing::Test {
       const std::string tagId = service->tags().createTag(projectId, {name, std::nullopt, std::nullopt}).tag.id;
       std::vector<ImageUpload> uploads;
       for (const fixtures::FixtureImage& image : images) {
-        if (image.className == name) uploads.push_back({image.fileName, image.bytes, {tagId}, {}, std::nullopt});
+        if (image.className == name) uploads.push_back({image.fileName, image.bytes, {tagId}, {}, std::nullopt, {}});
       }
       EXPECT_TRUE(service->images().createImages(projectId, std::move(uploads)).isBatchSuccessful);
     }

@@ -1,0 +1,75 @@
+// Object detection over HTTP: a detector trained on generated scenes, its performance at two overlap
+// thresholds, its held-out boxes, and DetectImage in the Prediction API's v3.0 and v3.1 shapes; Classify* on a
+// detector is refused as Detect* on a classifier is (api_detection_test.cc).
+#include <gtest/gtest.h>
+
+#include "fixtures/detection_scenes.h"
+#include "tests/support/encoding.h"
+#include "tests/support/http_session.h"
+#include "tests/support/labelled_project.h"
+#include "tests/support/test_server.h"
+
+namespace cvmock::testing {
+namespace {
+
+constexpr char kGeneralDetection[] = "da2e3a8a-40a5-4171-82f4-58522f70fbc1";
+
+class ApiDetect : public ::testing::Test {
+ protected:
+  TestServer server;
+  HttpSession training = trainingSession(server.endpoint());
+};
+
+TEST_F(ApiDetect, ADetectorTrainsEvaluatesAndDetectsWithBoxes) {
+  const std::string projectId =
+      training.post(std::string("/projects?name=detector&domainId=") + kGeneralDetection).json()["id"];
+  std::map<std::string, std::string> tagIds;
+  for (const char* name : {"circle", "square"}) {
+    tagIds[name] = training.post("/projects/" + projectId + "/tags?name=" + name).json()["id"];
+  }
+  const std::vector<fixtures::DetectionScene> scenes = fixtures::generateDetectionScenes(
+      {.classes = {"circle", "square"}, .images = 31, .width = 320, .height = 240, .seed = 5});
+  nlohmann::json entries = nlohmann::json::array();
+  for (std::size_t i = 0; i + 1 < scenes.size(); ++i) {
+    nlohmann::json regions = nlohmann::json::array();
+    for (const fixtures::SceneObject& o : scenes[i].objects) {
+      regions.push_back({{"tagId", tagIds[o.className]}, {"left", o.left}, {"top", o.top}, {"width", o.width},
+                         {"height", o.height}});
+    }
+    entries.push_back({{"name", scenes[i].fileName}, {"contents", toBase64(scenes[i].bytes)}, {"regions", regions}});
+  }
+  ASSERT_EQ(training.postJson("/projects/" + projectId + "/images/files", {{"images", entries}}).status, 200);
+
+  const std::string iterationId = trainAndPublish(training, projectId, "detector");
+  const std::string performance = "/projects/" + projectId + "/iterations/" + iterationId + "/performance";
+  const nlohmann::json strict = training.get(performance).json();
+  const nlohmann::json loose = training.get(performance + "?overlapThreshold=0.3").json();
+  EXPECT_EQ(strict["perTagPerformance"].size(), 2u);
+  EXPECT_GE(loose["averagePrecision"].get<double>(), strict["averagePrecision"].get<double>());
+  EXPECT_EQ(training.get(performance + "?overlapThreshold=1.5").code(), "BadRequest");
+  const nlohmann::json held = training.get(performance + "/images").json();
+  ASSERT_FALSE(held.empty());
+  EXPECT_TRUE(held[0]["predictions"][0].contains("boundingBox"));
+  EXPECT_FALSE(held[0]["regions"].is_null());
+
+  const std::string& unseen = scenes.back().bytes;
+  const std::string path = "/" + projectId + "/detect/iterations/detector/image/nostore";
+  HttpSession v30 = predictionSession(server.endpoint());
+  const Reply old = v30.post(path, unseen, "application/octet-stream");
+  ASSERT_EQ(old.status, 200) << old.body;
+  const nlohmann::ordered_json written = nlohmann::ordered_json::parse(old.body);  // keys in the order written
+  std::vector<std::string> keys;
+  for (const auto& [key, value] : written["predictions"][0].items()) keys.push_back(key);
+  EXPECT_EQ(keys, (std::vector<std::string>{"probability", "tagId", "tagName", "boundingBox"}));
+  HttpSession v31 = predictionSession(server.endpoint(), "cvmock-prediction-key", "v3.1");
+  const Reply typed = v31.post(path, unseen, "application/octet-stream");
+  EXPECT_EQ(typed.json()["predictions"][0]["tagType"], "Regular");
+
+  const Reply classify =
+      v31.post("/" + projectId + "/classify/iterations/detector/image", unseen, "application/octet-stream");
+  EXPECT_EQ(classify.status, 400);
+  EXPECT_EQ(classify.code(), "BadRequestNotSupported");
+}
+
+}  // namespace
+}  // namespace cvmock::testing
