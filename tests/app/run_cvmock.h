@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "tests/support/shell_command.h"
 #include "tests/support/temp_dir.h"
 
 namespace cvmock::testing {
@@ -18,19 +19,6 @@ struct RunResult {
   std::string out;
   std::string err;
 };
-
-inline std::string shellQuoted(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-inline std::string readWhole(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
 
 // `cvmock args...` with none of the caller's CVMOCK_* variables but `environment` ("NAME=value" each), stopped
 // after `seconds` (a cvmock that should have refused to start must not hang the suite). With `unprivileged`, and

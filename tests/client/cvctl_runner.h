@@ -2,13 +2,12 @@
 #pragma once
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
 #include <sys/wait.h>
 
+#include "tests/support/shell_command.h"
 #include "tests/support/temp_dir.h"
 
 namespace cvmock::client::testing {
@@ -19,19 +18,8 @@ struct CvctlResult {
   std::string err;
 };
 
-// Single-quotes text for sh, so arguments with spaces and quotes reach cvctl unchanged.
-inline std::string shellQuoted(const std::string& text) {
-  std::string quoted = "'";
-  for (char c : text) quoted += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return quoted + "'";
-}
-
-inline std::string readWhole(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+using cvmock::testing::readWhole;
+using cvmock::testing::shellQuoted;
 
 // Runs cvctl with args (and no CVMOCK_* variables of the caller's environment); returns its exit code and output.
 inline CvctlResult runCvctl(const std::vector<std::string>& args) {
