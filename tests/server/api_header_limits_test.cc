@@ -2,12 +2,11 @@
 // the gateway's JSON body, whether the request asks first (Expect: 100-continue) or not; below the limits, served.
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
 #include "tests/support/http_session.h"
+#include "tests/support/raw_http.h"
 #include "tests/support/test_server.h"
 
 namespace cvmock::testing {
@@ -61,34 +60,22 @@ TEST(ApiHeaderLimits, HeadersJustUnderTheLimitAreServed) {
 // Content-Length so that the client can read it whole without waiting for the connection to close.
 TEST(ApiHeaderLimits, AProbeWithOversizedHeadersIsRefusedWithAFramedAnswer) {
   TestServer server;
-  const int sock = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  const int sock = connectLoopback(server.port());
+  ASSERT_GE(sock, 0);
   std::string request = std::string("POST ") + kProjectsPath +
                         "?name=p HTTP/1.1\r\nHost: 127.0.0.1\r\nTraining-Key: cvmock-training-key\r\n"
                         "Content-Type: application/json\r\nContent-Length: 2\r\nExpect: 100-continue\r\n";
   for (const auto& [name, value] : filler(5, 8000)) request += name + ": " + value + "\r\n";
   request += "\r\n";
   ASSERT_EQ(send(sock, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
-  timeval timeout{5, 0};
-  setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   std::string answer;
-  char buffer[4096];
-  ssize_t received = 0;
-  while (answer.find("\r\n\r\n") == std::string::npos && (received = recv(sock, buffer, sizeof buffer, 0)) > 0) {
-    answer.append(buffer, static_cast<std::size_t>(received));
-  }
+  receiveUntil(sock, answer, [](const std::string& text) { return text.find("\r\n\r\n") != std::string::npos; });
   const std::size_t headEnd = answer.find("\r\n\r\n");
   ASSERT_NE(headEnd, std::string::npos) << answer;
   const std::size_t lengthAt = answer.find("Content-Length: ");
   ASSERT_LT(lengthAt, headEnd) << "the refusal must say how long its body is: " << answer;
   const std::size_t length = std::stoul(answer.substr(lengthAt + 16));
-  while (answer.size() < headEnd + 4 + length && (received = recv(sock, buffer, sizeof buffer, 0)) > 0) {
-    answer.append(buffer, static_cast<std::size_t>(received));
-  }
+  receiveUntil(sock, answer, [&](const std::string& text) { return text.size() >= headEnd + 4 + length; });
   close(sock);
   EXPECT_TRUE(answer.starts_with("HTTP/1.1 431")) << answer;
   Reply body{431, answer.substr(headEnd + 4, length), {}};

@@ -2,8 +2,6 @@
 // of oversized bodies, and blob paths that cannot reach the file system.
 #include <gtest/gtest.h>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -15,6 +13,7 @@
 #include "mock_server/app/options.h"
 #include "mock_server/base/text.h"
 #include "tests/support/http_session.h"
+#include "tests/support/raw_http.h"
 #include "tests/support/test_server.h"
 
 namespace cvmock::testing {
@@ -81,25 +80,15 @@ TEST(ApiSecurity, MultiServiceKeyOpensBothApisOnlyWhenConfigured) {
 // Asks with Expect: 100-continue and never sends the 100 MB body: the refusal must come anyway.
 TEST(ApiSecurity, OversizedBodyIsRefusedBeforeItIsSent) {
   TestServer server;
-  const int sock = socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in address{};
-  address.sin_family = AF_INET;
-  address.sin_port = htons(static_cast<std::uint16_t>(server.port()));
-  address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ASSERT_EQ(connect(sock, reinterpret_cast<sockaddr*>(&address), sizeof address), 0);
+  const int sock = connectLoopback(server.port());
+  ASSERT_GE(sock, 0);
   const std::string request = std::string("POST /customvision/v3.0/prediction/") + kSomeGuid +
                               "/classify/iterations/model/image HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                               "Prediction-Key: cvmock-prediction-key\r\nContent-Type: application/octet-stream\r\n"
                               "Content-Length: 104857600\r\nExpect: 100-continue\r\n\r\n";
   ASSERT_EQ(send(sock, request.data(), request.size(), 0), static_cast<ssize_t>(request.size()));
-  timeval timeout{5, 0};
-  setsockopt(sock, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   std::string answer;
-  char buffer[4096];
-  ssize_t received = 0;
-  while (answer.find("}") == std::string::npos && (received = recv(sock, buffer, sizeof buffer, 0)) > 0) {
-    answer.append(buffer, static_cast<std::size_t>(received));
-  }
+  receiveUntil(sock, answer, [](const std::string& text) { return text.find('}') != std::string::npos; });
   close(sock);
   EXPECT_TRUE(answer.starts_with("HTTP/1.1 400")) << answer;
   EXPECT_NE(answer.find("BadRequestImageSizeBytes"), std::string::npos) << answer;
