@@ -55,7 +55,9 @@ inline std::vector<std::string> uploadUntagged(HttpSession& training, const std:
   const Reply uploaded = training.postJson("/projects/" + projectId + "/images/files", {{"images", entries}});
   EXPECT_EQ(uploaded.status, 200) << uploaded.body;
   std::vector<std::string> ids;
-  for (const nlohmann::json& image : uploaded.json()["images"]) ids.push_back(image["image"]["id"]);
+  const nlohmann::json body = uploaded.json();
+  for (const nlohmann::json& image : body["images"]) ids.push_back(image["image"]["id"]);
+  EXPECT_EQ(ids.size(), scenes.size()) << uploaded.body;
   return ids;
 }
 
