@@ -3,6 +3,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
@@ -101,8 +102,11 @@ double ServerProcess::statusField(const char* name) const {
   return 0;
 }
 
-double ServerProcess::cpuSeconds() const {
-  std::ifstream stat("/proc/" + std::to_string(pid_) + "/stat");
+namespace {
+
+// utime + stime of a /proc .../stat file, in seconds; 0 when it cannot be read.
+double statCpuSeconds(const std::string& path) {
+  std::ifstream stat(path);
   std::string line;
   std::getline(stat, line);
   // Fields after the parenthesised command name, which may itself hold spaces: state is field 3,
@@ -114,6 +118,18 @@ double ServerProcess::cpuSeconds() const {
     if (number >= 14) ticks += std::stod(field);
   }
   return ticks / static_cast<double>(sysconf(_SC_CLK_TCK));
+}
+
+}  // namespace
+
+double ServerProcess::cpuSeconds() const { return statCpuSeconds("/proc/" + std::to_string(pid_) + "/stat"); }
+
+std::map<int, double> ServerProcess::threadCpuSeconds() const {
+  std::map<int, double> threads;
+  for (const auto& task : std::filesystem::directory_iterator("/proc/" + std::to_string(pid_) + "/task")) {
+    threads[std::stoi(task.path().filename().string())] = statCpuSeconds((task.path() / "stat").string());
+  }
+  return threads;
 }
 
 double ServerProcess::residentMiB() const { return statusField("VmRSS"); }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <chrono>
+#include <map>
 #include <mutex>
 #include <string>
 #include <sys/types.h>
@@ -28,6 +29,8 @@ class ServerProcess {
   double peakResidentMiB() const;
   // CPU time the process has used so far, user and system, in seconds (/proc/<pid>/stat).
   double cpuSeconds() const;
+  // The same per thread (/proc/<pid>/task/<tid>/stat), by thread id.
+  std::map<int, double> threadCpuSeconds() const;
   // The whole lines the child has written to stdout so far, after its "listening on" line (keepOutput only).
   std::vector<std::string> outputLines() const;
 
