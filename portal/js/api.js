@@ -134,8 +134,9 @@ export const quickTestImage = (projectId, iterationId, file, store) =>
     { query: { iterationId, store }, body: file, contentType: "application/octet-stream" });
 export const quickTestImageUrl = (projectId, iterationId, imageUrl, store) =>
   training("POST", `${project(projectId)}/quicktest/url`, { query: { iterationId, store }, json: { url: imageUrl } });
-export const classifyImage = (projectId, publishName, file) =>
-  send("prediction", "POST", `/${encodeURIComponent(projectId)}/classify/iterations/${encodeURIComponent(publishName)}/image`,
+// ClassifyImage, or DetectImage for a detection project's published iteration.
+export const predictImage = (projectId, publishName, file, detection = false) =>
+  send("prediction", "POST", `/${encodeURIComponent(projectId)}/${detection ? "detect" : "classify"}/iterations/${encodeURIComponent(publishName)}/image`,
     { body: file, contentType: "application/octet-stream" });
 
 // Stored predictions
@@ -146,8 +147,8 @@ export const deletePrediction = (projectId, ids) =>
 export const createImagesFromPredictions = (projectId, images) =>
   training("POST", `${project(projectId)}/images/predictions`, { json: { images } });
 
-// The endpoints a client of a published iteration calls (the "Prediction URL" panel).
-export function predictionUrls(projectId, publishName) {
-  const base = `${window.location.origin}${PREDICTION_BASE}/${projectId}/classify/iterations/${encodeURIComponent(publishName)}`;
+// The endpoints a client of a published iteration calls (the "Prediction URL" panel): Classify* or Detect*.
+export function predictionUrls(projectId, publishName, detection = false) {
+  const base = `${window.location.origin}${PREDICTION_BASE}/${projectId}/${detection ? "detect" : "classify"}/iterations/${encodeURIComponent(publishName)}`;
   return { image: `${base}/image`, url: `${base}/url` };
 }

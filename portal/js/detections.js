@@ -36,6 +36,5 @@ export function detectionResult(prediction, src, alt) {
     h("div", { class: "threshold panel" },
       h("label", { for: "detection-threshold" }, "Show detections from"), slider, value,
       h("p", { class: "hint" }, `${prediction.predictions.length} detections in all; those below the threshold are hidden.`)),
-    h("div", { class: "region-picture" }, picture.element),
-    table);
+    h("div", { class: "detection-result" }, h("div", { class: "region-picture" }, picture.element), table));
 }

@@ -512,5 +512,42 @@ test("object detection in the portal", async (t) => {
     await page.getByLabel("Show detections from").fill("100");
     await expect(1);
     await assertLabelled();
+    detection.quickTest = api;
+  });
+
+  await t.test("publish: the Prediction URL panel names the detect endpoints, and Try it draws boxes", async () => {
+    await nav("Performance");
+    await heading("Performance");
+    await page.getByLabel("Published name (clients call the model by it)").fill("shapes-detector");
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await page.locator("#publish-state", { hasText: 'published as "shapes-detector"' }).waitFor();
+    await page.getByRole("button", { name: "Prediction URL" }).click();
+    const endpoint = `${cvmock.endpoint}/customvision/v3.0/prediction/${detection.projectId}/detect/iterations/shapes-detector`;
+    assert.equal(await page.locator("#image-endpoint").textContent(), `${endpoint}/image`);
+    await page.getByLabel("Image to send to the image endpoint").setInputFiles(freshScenes[1].image);
+    await page.getByRole("button", { name: "Detect", exact: true }).click();
+    await page.locator("#try-result .box-overlay").waitFor();
+    const api = await rest.prediction("POST", `/${detection.projectId}/detect/iterations/shapes-detector/image/nostore`,
+      { file: freshScenes[1].image });
+    assert.equal(await page.locator("#try-result .box.detection").count(), api.predictions.filter((p) => p.probability >= 0.5).length);
+  });
+
+  await t.test("a stored detection is added to the training images with its boxes as regions", async () => {
+    await nav("Predictions");
+    await heading("Predictions");
+    const stored = await rest.training("POST", `/projects/${detection.projectId}/predictions/query`, { json: { orderBy: "Oldest" } });
+    const quick = stored.results.find((result) => result.iteration === detection.iterationId);
+    const card = page.locator(`li[data-prediction-id="${quick.id}"]`);
+    const kept = quick.predictions.filter((p) => p.probability >= 0.5);
+    assert.ok(kept.length > 0);
+    assert.equal(await card.locator(".box.detection").count(), kept.length);
+    const count = await rest.training("GET", `/projects/${detection.projectId}/images/count`);
+    await card.getByRole("button", { name: "Add with these regions" }).click();
+    await page.locator("#predictions-status", { hasText: `with ${kept.length} regions` }).waitFor();
+    assert.equal(await rest.training("GET", `/projects/${detection.projectId}/images/count`), count + 1);
+    const images = await rest.training("GET", `/projects/${detection.projectId}/images?take=256`);
+    const added = images.find((image) => (image.regions ?? []).length === kept.length &&
+      kept.every((p) => findRegion(image.regions, p.tagName, p.boundingBox)));
+    assert.ok(added, "an image whose regions are the kept detections");
   });
 });

@@ -61,7 +61,7 @@ export async function render(main, project, query) {
         "(intersection over union); it changes precision, recall, A.P. and mAP.")) : null,
     problem, overall, perTag,
     h("h2", {}, "Precision–recall curve"), curve,
-    publishPanel(project, iteration));
+    publishPanel(project, iteration, detection));
 
   // The curve over probability thresholds, at one overlap (a detection iteration's curve changes with it).
   const curves = new Map();

@@ -44,7 +44,7 @@ export async function render(main, project, query) {
   const form = h("form", { class: "panel", id: "new-region", "aria-labelledby": "new-region-title" },
     h("h2", { id: "new-region-title" }, "New region"),
     h("p", { class: "hint" }, "Drag on the picture to draw a box, or type it as fractions of the image (0 to 1)."),
-    h("div", { class: "fields" }, FIELDS.map((field) =>
+    h("div", { class: "box-fields" }, FIELDS.map((field) =>
       h("div", {}, h("label", { for: `region-${field}` }, field[0].toUpperCase() + field.slice(1)), inputs[field]))),
     h("label", { for: "region-tag" }, "Tag"), tagChoice,
     h("div", { class: "actions" },
