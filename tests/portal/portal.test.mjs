@@ -550,4 +550,20 @@ test("object detection in the portal", async (t) => {
       kept.every((p) => findRegion(image.regions, p.tagName, p.boundingBox)));
     assert.ok(added, "an image whose regions are the kept detections");
   });
+
+  await t.test("the detection pages in a narrow window", async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const drawn = {
+      [`regions?image=${detection.imageId}`]: ".box.region",
+      performance: "#overall[data-overlap]",
+      images: ".image-grid .regions-link",
+    };
+    for (const [view, selector] of Object.entries(drawn)) {
+      await page.goto(`${cvmock.endpoint}/portal/#/projects/${detection.projectId}/${view}`);
+      await page.locator(selector).first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${view} is ${overflow}px wider than a 390px window`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
 });
