@@ -421,15 +421,21 @@ test("object detection in the portal", async (t) => {
     const target = findRegion(moved, "circle", { ...typed, left: typed.left - 0.2, top: typed.top - 0.1 });
     assert.ok(target, `a circle at the new place: ${JSON.stringify(moved)}`);
 
-    // Three presses of the right arrow make one move of 0.03.
+    // Shift+Right moves the focused box by 0.05; the moved box keeps the focus, so Down then moves it by 0.01.
     const box = page.locator(`.box.region[data-region-id="${target.regionId}"]`);
     await box.focus();
-    for (let i = 0; i < 3; i += 1) await box.press("ArrowRight");
-    await page.locator(`.box.region[data-region-id="${target.regionId}"]`).waitFor({ state: "detached" });
+    await box.press("Shift+ArrowRight");
+    await box.waitFor({ state: "detached" });
     const nudged = await imageRegions(first.id);
-    const last = findRegion(nudged, "circle", { ...target, left: target.left + 0.03 });
-    assert.ok(last, `a circle 0.03 further right: ${JSON.stringify(nudged)}`);
-    assert.equal(nudged.length, before.length + 1);
+    const right = findRegion(nudged, "circle", { ...target, left: target.left + 0.05 });
+    assert.ok(right, `a circle 0.05 further right: ${JSON.stringify(nudged)}`);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.regionId), right.regionId);
+    await page.keyboard.press("ArrowDown");
+    await page.locator(`.box.region[data-region-id="${right.regionId}"]`).waitFor({ state: "detached" });
+    const lowered = await imageRegions(first.id);
+    const last = findRegion(lowered, "circle", { ...right, top: right.top + 0.01 });
+    assert.ok(last, `a circle 0.01 lower: ${JSON.stringify(lowered)}`);
+    assert.equal(lowered.length, before.length + 1);
 
     await page.locator(`#region-list tr[data-region-id="${last.regionId}"]`).getByRole("button", { name: /^Delete region/ }).click();
     await page.locator("#regions-status", { hasText: "Region circle deleted" }).waitFor();

@@ -51,11 +51,13 @@ export async function render(main, project, query) {
       h("button", { type: "submit" }, "Save region"),
       h("button", { type: "reset", class: "secondary" }, "Cancel")));
 
-  // Runs a change, reports it or its error, and redraws from what the service now holds.
+  // Runs a change, reports it or its error, and redraws from what the service now holds. `action` may resolve with
+  // a region id: that region's box takes the focus after the redraw (a moved region stays under the keyboard).
   const change = async (action, done) => {
     fill(status);
+    let focusId = null;
     try {
-      await action();
+      focusId = await action();
       announce(done);
       fill(status, h("p", {}, done));
     } catch (error) {
@@ -63,6 +65,7 @@ export async function render(main, project, query) {
     }
     [image] = await getImagesByIds(project.id, [image.id]);
     draw();
+    if (focusId) picture.overlay.querySelector(`.region[data-region-id="${focusId}"]`)?.focus();
   };
 
   const editor = regionEditor(picture.overlay, {
@@ -74,11 +77,12 @@ export async function render(main, project, query) {
     // create leaves the region where it was.
     onMoved(region, box) {
       change(async () => {
-        await createRegion(project.id, { imageId: image.id, tagId: region.tagId, ...box });
+        const moved = await createRegion(project.id, { imageId: image.id, tagId: region.tagId, ...box });
         await deleteImageRegions(project.id, [region.regionId]);
+        return moved.regionId;
       }, `Region ${region.tagName} moved`);
     },
-    onDelete: (region) => change(() => deleteImageRegions(project.id, [region.regionId]), `Region ${region.tagName} deleted`),
+    onDelete: (region) => change(async () => { await deleteImageRegions(project.id, [region.regionId]); }, `Region ${region.tagName} deleted`),
   });
 
   const typedBox = () => {
@@ -113,7 +117,7 @@ export async function render(main, project, query) {
         FIELDS.map((field) => h("td", { class: "number" }, shown(region[field]))),
         h("td", {}, h("button", {
           type: "button", class: "danger", "aria-label": `Delete region ${index + 1} (${region.tagName})`,
-          onclick: () => change(() => deleteImageRegions(project.id, [region.regionId]), `Region ${region.tagName} deleted`),
+          onclick: () => change(async () => { await deleteImageRegions(project.id, [region.regionId]); }, `Region ${region.tagName} deleted`),
         }, "Delete"))))))));
   }
 
