@@ -35,8 +35,9 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 
 class Images:
     """file(shape, index) → relative path; data(rel) → bytes; url(rel) → URL, or None when the target cannot reach
-    one; scenes: the detection scenes in order (Scene). Against the real service a loopback URL is unreachable: URLs then come from $CVMOCK_CONTRACT_IMAGE_BASE_URL
-    (a public copy of the same folder), or are None when it is unset and the URL steps skip."""
+    one; scenes: the detection scenes in order (Scene). Against the real service a loopback URL is unreachable:
+    URLs then come from $CVMOCK_CONTRACT_IMAGE_BASE_URL (a public copy of the same folder, scenes/ included), or are
+    None when it is unset and the URL steps skip."""
 
     def __init__(self, real: bool):
         binary = os.environ.get("CVMOCK_FIXTURES_BIN")
