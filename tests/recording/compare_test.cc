@@ -95,6 +95,17 @@ TEST(Compare, ElementsPairByIdOrNameNotPlace) {
   EXPECT_TRUE(compare(recorded, live, 200, 200, {}, {}, false).differences.empty());
 }
 
+// Regions (and a detector's boxes) share their tagId; paired by it, every element would meet the first one.
+TEST(Compare, ElementsSharingAnIdPairByPlace) {
+  const std::string tag = "ee85a74c-405e-4adc-bb47-ffa8ca0c9f31";
+  const std::string regions =
+      "[{\"tagId\":\"" + tag + "\",\"left\":0.1},{\"tagId\":\"" + tag + "\",\"left\":0.2}]";
+  EXPECT_TRUE(compare(regions, regions).differences.empty());
+  const std::string swapped =
+      "[{\"tagId\":\"" + tag + "\",\"left\":0.2},{\"tagId\":\"" + tag + "\",\"left\":0.1}]";
+  EXPECT_EQ(compare(regions, swapped).at("$[0].left"), "0.2, recorded 0.1");
+}
+
 TEST(Compare, StatusErrorCodeAndHeaders) {
   EXPECT_EQ(
       compare(R"({"code":"NotFoundProject","message":"a"})", R"({"code":"NotFoundIteration","message":"b"})", 404, 404)
