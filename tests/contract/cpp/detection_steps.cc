@@ -104,8 +104,8 @@ void detectionProject(Scenario& s) {
   ASSERT_NE(domain, domains.end()) << "an ObjectDetection domain named General is listed";
   EXPECT_EQ(domain->id, kGeneralDetection);
   static std::mt19937 random{std::random_device{}()};
-  const Project project =
-      training.createProject("contract-cpp-detection-" + std::to_string(random() % 100000000), {.domainId = domain->id});
+  const std::string name = "contract-cpp-detection-" + std::to_string(random() % 100000000);
+  const Project project = training.createProject(name, {.domainId = domain->id});
   s.detProjectId = project.id;
   EXPECT_EQ(project.settings.domainId, kGeneralDetection);
   std::map<std::string, std::string> tags;
@@ -330,7 +330,9 @@ void detectionPublishAndDetect(Scenario& s) {
   // A fresh publication can take a moment to reach the real prediction endpoint.
   const ImagePrediction stored = poll(
       "the published detector to answer",
-      [&]() -> std::optional<ImagePrediction> { return prediction.detectImage(p, name, data(scenes[0]), kApplication); },
+      [&]() -> std::optional<ImagePrediction> {
+        return prediction.detectImage(p, name, data(scenes[0]), kApplication);
+      },
       s.target->pollInterval, std::chrono::seconds(60), s.target->real);
   expectTopDetectionIsRight(s, stored, scenes[0]);
   if (!stored.predictions.empty()) s.detStoredTop = stored.predictions[0];

@@ -1,6 +1,7 @@
 """Scenario steps of object detection, on a second project: a detection domain found by type, scenes uploaded with
 their regions, regions created and deleted, region proposals, training, performance at three overlap thresholds,
-quick tests (stored and not), publishing, detection by image and URL (stored and not) on held-out scenes, and the stored detections."""
+quick tests (stored and not), publishing, detection by image and URL (stored and not) on held-out scenes, and the
+stored detections."""
 
 import uuid
 
