@@ -42,6 +42,8 @@ inline constexpr const char* kBuiltinTable = R"json({
      "why": "a model output: which untagged images the model suggests"},
     {"request": "POST */detect/*", "path": "$.predictions", "as": "shape",
      "why": "a detector's output: another model finds other objects, and another number of them"},
+    {"request": "POST */quicktest/*", "path": "$.predictions", "as": "shape",
+     "why": "a model's output: a detector's quick test finds as many objects as its detector does"},
     {"request": "POST */predictions/query", "path": "$.results[*].predictions", "as": "shape",
      "why": "a model's output: a stored detection holds as many boxes as its detector found"},
     {"request": "GET */performance/images", "path": ["$", "$..*"], "as": "shape",

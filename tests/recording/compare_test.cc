@@ -106,7 +106,8 @@ TEST(Compare, ElementsSharingAnIdPairByPlace) {
   EXPECT_EQ(compare(regions, swapped).at("$[0].left"), "0.2, recorded 0.1");
 }
 
-// How many objects a detector finds is its own output; how many tags a classifier scores is not.
+// How many objects a detector finds (detecting, or in a quick test) is its own output; how many tags a classifier
+// scores is not.
 TEST(Compare, ADetectorsDetectionsAreItsOutput) {
   const auto run = [](const std::string& request, const std::string& recorded, const std::string& live) {
     IdMap ids(kNoPools, {});
@@ -116,6 +117,10 @@ TEST(Compare, ADetectorsDetectionsAreItsOutput) {
   const std::string three = R"({"predictions":[{"tagName":"a"},{"tagName":"a"},{"tagName":"b"}]})";
   const std::string two = R"({"predictions":[{"tagName":"b"},{"tagName":"a"}]})";
   EXPECT_TRUE(run("POST /customvision/v3.1/prediction/p/detect/iterations/x/url", three, two).empty());
+  EXPECT_TRUE(run("POST /customvision/v3.4-preview/training/projects/p/quicktest/image?iterationId=i&store=false",
+                  three, two)
+                  .empty());
+  EXPECT_TRUE(run("POST /customvision/v3.3/training/projects/p/quicktest/url", three, two).empty());
   EXPECT_TRUE(run("POST /customvision/v3.3/training/projects/p/predictions/query",
                   R"({"results":[)" + three + "]}", R"({"results":[)" + two + "]}")
                   .empty());

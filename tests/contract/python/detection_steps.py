@@ -1,6 +1,7 @@
 """Scenario steps of object detection, on a second project: a detection domain found by type, scenes uploaded with
-their regions, regions created and deleted, region proposals, training, performance at two overlap thresholds,
-publishing, detection by image and URL (stored and not) on held-out scenes, and the stored detections."""
+their regions, regions created and deleted, region proposals, training, performance at three overlap thresholds,
+quick tests (stored and not), publishing, detection by image and URL (stored and not) on held-out scenes, and the
+stored detections."""
 
 import uuid
 
@@ -187,7 +188,30 @@ class DetectionSteps:
         self.assertLessEqual(picky.recall, strict.recall)  # fewer detections count at a higher threshold
         s.det_iteration = done.id
 
-    def test_30_detection_publish_and_detect(self):
+    def test_30_detection_quick_test(self):
+        """QuickTestImage on the trained iteration, stored (the default) and with store=false, finds a held-out
+        scene's object (tag, IoU >= 0.5); QueryPredictions then shows the stored one and not the other."""
+        self.need("det_iteration")
+        s, training, p, it = self.s, self.s.target.training, self.s.det_project_id, self.s.det_iteration
+        held_out = s.images.scenes[-HELD_OUT:]
+        stored = training.quick_test_image(p, s.images.data(held_out[2].rel), iteration_id=it)
+        self.assert_top_detection_is_right(stored, held_out[2])
+        not_stored = training.quick_test_image(p, s.images.data(held_out[3].rel), iteration_id=it, store=False)
+        self.assert_top_detection_is_right(not_stored, held_out[3])
+
+        def probe():
+            query = training.query_predictions(p, PredictionQueryToken(iteration_id=it, order_by="Newest"))
+            found = {r.id: r for r in query.results}
+            return found.get(stored.id) if not_stored.id not in found else None
+
+        kept = poll("the stored quick test to show", probe, s.target.poll_interval, 60)
+        self.assertEqual((kept.project, kept.iteration), (p, it))
+        self.assertTrue(kept.predictions, "the stored quick test keeps its detections")
+        for detection in kept.predictions:
+            self.assertIsNotNone(detection.bounding_box, "a stored quick test keeps its boxes")
+            self.assert_inside_the_image(detection.bounding_box)
+
+    def test_31_detection_publish_and_detect(self):
         """Published; DetectImage and DetectImageUrl, stored and not, find a held-out scene's object (tag, IoU >= 0.5);
         an unknown publish name is 404 NotFoundIteration."""
         self.need("det_iteration")
@@ -220,7 +244,7 @@ class DetectionSteps:
         self.assert_top_detection_is_right(from_url_no_store, held_out[3])
         s.det_not_stored.append(from_url_no_store.id)
 
-    def test_31_detection_stored_predictions(self):
+    def test_32_detection_stored_predictions(self):
         """QueryPredictions shows the stored detections (not the nostore ones), each prediction with its box."""
         self.need("det_stored")
         s, training = self.s, self.s.target.training
@@ -246,7 +270,7 @@ class DetectionSteps:
                 self.assertIsNotNone(detection.bounding_box, "a stored detection keeps its box")
                 self.assert_inside_the_image(detection.bounding_box)
 
-    def test_32_detection_unpublish(self):
+    def test_33_detection_unpublish(self):
         """Unpublished, so the project can be deleted at the end."""
         self.need("det_publish_name")
         s, training = self.s, self.s.target.training

@@ -1,6 +1,7 @@
 // Scenario steps of object detection, on a second project: a detection domain found by type, scenes uploaded with
-// their regions, regions created and deleted, region proposals, training, performance at two overlap thresholds,
-// publishing, detection by image and URL (stored and not) on held-out scenes, and the stored detections.
+// their regions, regions created and deleted, region proposals, training, performance at three overlap thresholds,
+// quick tests (stored and not), publishing, detection by image and URL (stored and not) on held-out scenes, and the
+// stored detections.
 "use strict";
 
 const assert = require("node:assert/strict");
@@ -194,6 +195,28 @@ module.exports = (step, s) => {
       assert.ok(picky.recall <= strict.recall, "fewer detections count at a higher threshold");
       s.detIteration = done.id;
     });
+
+  step("detection quick test: stored (the default) and store=false, find a held-out scene's object; only the " +
+    "stored one shows in QueryPredictions", ["detIteration"], async () => {
+    const { training } = s.target;
+    const projectId = s.detProjectId;
+    const iterationId = s.detIteration;
+    const scenes = heldOut();
+    const stored = await training.quickTestImage(projectId, s.images.bytes(scenes[2].rel), { iterationId });
+    assertTopDetectionIsRight(stored, scenes[2]);
+    const notStored = await training.quickTestImage(projectId, s.images.bytes(scenes[3].rel),
+      { iterationId, store: false });
+    assertTopDetectionIsRight(notStored, scenes[3]);
+
+    const kept = await poll("the stored quick test to show", async () => {
+      const query = await training.queryPredictions(projectId, { iterationId, orderBy: "Newest" });
+      const found = query.results.map((r) => r.id);
+      return found.includes(notStored.id) ? null : query.results.find((r) => r.id === stored.id);
+    }, { intervalMs: s.target.pollIntervalMs, timeoutMs: 60_000 });
+    assert.deepEqual([kept.project, kept.iteration], [projectId, iterationId]);
+    assert.ok(kept.predictions.length > 0, "the stored quick test keeps its detections");
+    for (const detection of kept.predictions) assertInsideTheImage(detection.boundingBox);
+  });
 
   step("detect: image and URL, stored and nostore, find a held-out scene's object (tag, IoU ≥ 0.5)", ["detIteration"],
     async (t) => {
