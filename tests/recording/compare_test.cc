@@ -95,6 +95,41 @@ TEST(Compare, ElementsPairByIdOrNameNotPlace) {
   EXPECT_TRUE(compare(recorded, live, 200, 200, {}, {}, false).differences.empty());
 }
 
+// Regions (and a detector's boxes) share their tagId; paired by it, every element would meet the first one.
+TEST(Compare, ElementsSharingAnIdPairByPlace) {
+  const std::string tag = "ee85a74c-405e-4adc-bb47-ffa8ca0c9f31";
+  const std::string regions =
+      "[{\"tagId\":\"" + tag + "\",\"left\":0.1},{\"tagId\":\"" + tag + "\",\"left\":0.2}]";
+  EXPECT_TRUE(compare(regions, regions).differences.empty());
+  const std::string swapped =
+      "[{\"tagId\":\"" + tag + "\",\"left\":0.2},{\"tagId\":\"" + tag + "\",\"left\":0.1}]";
+  EXPECT_EQ(compare(regions, swapped).at("$[0].left"), "0.2, recorded 0.1");
+}
+
+// How many objects a detector finds (detecting, or in a quick test) is its own output; how many tags a classifier
+// scores is not.
+TEST(Compare, ADetectorsDetectionsAreItsOutput) {
+  const auto run = [](const std::string& request, const std::string& recorded, const std::string& live) {
+    IdMap ids(kNoPools, {});
+    return compareExchange({200, {}, {}}, recorded, {200, {}, live}, {"c", 1, request}, VerifyTable::builtin(), ids,
+                           true);
+  };
+  const std::string three = R"({"predictions":[{"tagName":"a"},{"tagName":"a"},{"tagName":"b"}]})";
+  const std::string two = R"({"predictions":[{"tagName":"b"},{"tagName":"a"}]})";
+  EXPECT_TRUE(run("POST /customvision/v3.1/prediction/p/detect/iterations/x/url", three, two).empty());
+  EXPECT_TRUE(run("POST /customvision/v3.4-preview/training/projects/p/quicktest/image?iterationId=i&store=false",
+                  three, two)
+                  .empty());
+  EXPECT_TRUE(run("POST /customvision/v3.3/training/projects/p/quicktest/url", three, two).empty());
+  EXPECT_TRUE(run("POST /customvision/v3.3/training/projects/p/predictions/query",
+                  R"({"results":[)" + three + "]}", R"({"results":[)" + two + "]}")
+                  .empty());
+  const std::vector<Difference> classified =
+      run("POST /customvision/v3.1/prediction/p/classify/iterations/x/url", three, two);
+  ASSERT_FALSE(classified.empty());
+  EXPECT_EQ(classified.front().message, "2 elements, recorded 3");
+}
+
 TEST(Compare, StatusErrorCodeAndHeaders) {
   EXPECT_EQ(
       compare(R"({"code":"NotFoundProject","message":"a"})", R"({"code":"NotFoundIteration","message":"b"})", 404, 404)
