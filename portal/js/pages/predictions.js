@@ -81,7 +81,8 @@ export async function render(main, project) {
   }, "Delete");
 
   function card(prediction, index) {
-    const top = prediction.predictions[0];
+    // The most probable: a detection's boxes come grouped by tag, not most probable first.
+    const top = prediction.predictions.reduce((best, p) => (!best || p.probability > best.probability ? p : best), null);
     const choice = h("select", { id: `tag-for-${prediction.id}` }, h("option", { value: "" }, "No tag"),
       tags.map((t) => h("option", { value: t.id, selected: t.id === top?.tagId }, t.name)));
     const item = h("li", { class: "card", dataset: { predictionId: prediction.id } });

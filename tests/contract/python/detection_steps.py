@@ -25,6 +25,18 @@ def box(region) -> tuple:
     return region.left, region.top, region.width, region.height
 
 
+
+def assert_grouped_by_tag(case, predictions):
+    """A tag's boxes come together, most probable first within the tag; not ranked across tags (the recorded
+    service's DetectImageUrl: fork 0.148, fork 0.039, scissors 0.364, scissors 0.148)."""
+    finished = set()
+    for before, detection in zip(predictions, predictions[1:]):
+        if detection.tag_name == before.tag_name:
+            case.assertGreaterEqual(before.probability, detection.probability, "most probable first within a tag")
+        else:
+            finished.add(before.tag_name)
+            case.assertNotIn(detection.tag_name, finished, "a tag's boxes come together")
+
 class DetectionSteps:
     """Mixed into the scenario's TestCase; self.s is the state steps hand on, self.need(...) skips without it."""
 
@@ -51,12 +63,11 @@ class DetectionSteps:
         self.assertEqual(result.project, self.s.det_project_id)
         self.assertEqual(result.iteration, self.s.det_iteration)
         self.assertTrue(result.predictions, "at least one detection")
-        probabilities = [p.probability for p in result.predictions]
-        self.assertEqual(probabilities, sorted(probabilities, reverse=True), "detections ranked by probability")
+        assert_grouped_by_tag(self, result.predictions)
         for detection in result.predictions:
             self.assertIsNotNone(detection.bounding_box, "every detection has a box")
             self.assert_inside_the_image(detection.bounding_box)
-        top = result.predictions[0]
+        top = max(result.predictions, key=lambda detection: detection.probability)
         overlaps = [intersection_over_union(box(top.bounding_box), box(t))
                     for t in scene.regions if t["tagName"] == top.tag_name]
         self.assertTrue(overlaps and max(overlaps) >= 0.5,
@@ -227,7 +238,7 @@ class DetectionSteps:
                       lambda: prediction.detect_image(p, name, data(held_out[0]), application=APPLICATION),
                       s.target.poll_interval, 60, retry_errors=s.target.real)
         self.assert_top_detection_is_right(stored, held_out[0])
-        s.det_stored_top = stored.predictions[0]
+        s.det_stored_top = max(stored.predictions, key=lambda detection: detection.probability)
         no_store = prediction.detect_image_with_no_store(p, name, data(held_out[1]), application=APPLICATION)
         self.assert_top_detection_is_right(no_store, held_out[1])
         s.det_stored, s.det_not_stored = [stored.id], [no_store.id]

@@ -42,15 +42,30 @@ module.exports = (step, s) => {
   }
 
   // The most probable detection has the tag of an object of the scene and overlaps it by at least half.
+  // A tag's boxes come together, most probable first within the tag; not ranked across tags (the recorded
+  // service's DetectImageUrl: fork 0.148, fork 0.039, scissors 0.364, scissors 0.148).
+  function assertGroupedByTag(predictions) {
+    const finished = new Set();
+    for (let i = 1; i < predictions.length; i++) {
+      const [before, detection] = [predictions[i - 1], predictions[i]];
+      if (detection.tagName === before.tagName) {
+        assert.ok(before.probability >= detection.probability, "most probable first within a tag");
+      } else {
+        finished.add(before.tagName);
+        assert.ok(!finished.has(detection.tagName), "a tag's boxes come together");
+      }
+    }
+  }
+
+  const mostProbable = (predictions) => predictions.reduce((best, p) => (p.probability > best.probability ? p : best));
+
   function assertTopDetectionIsRight(result, scene) {
     assert.equal(result.project, s.detProjectId);
     assert.equal(result.iteration, s.detIteration);
     assert.ok(result.predictions.length > 0, "at least one detection");
-    for (let i = 1; i < result.predictions.length; i++) {
-      assert.ok(result.predictions[i - 1].probability >= result.predictions[i].probability, "ranked by probability");
-    }
+    assertGroupedByTag(result.predictions);
     for (const detection of result.predictions) assertInsideTheImage(detection.boundingBox);
-    const top = result.predictions[0];
+    const top = mostProbable(result.predictions);
     const overlaps = scene.regions.filter((t) => t.tagName === top.tagName)
       .map((t) => intersectionOverUnion(top.boundingBox, t));
     assert.ok(overlaps.length > 0 && Math.max(...overlaps) >= 0.5,
@@ -235,7 +250,7 @@ module.exports = (step, s) => {
         () => prediction.detectImage(projectId, name, bytes(scenes[0]), { application: APPLICATION }),
         { intervalMs: s.target.pollIntervalMs, timeoutMs: 60_000, retryErrors: s.target.real });
       assertTopDetectionIsRight(stored, scenes[0]);
-      s.detStoredTop = stored.predictions[0];
+      s.detStoredTop = mostProbable(stored.predictions);
       const noStore = await prediction.detectImageWithNoStore(projectId, name, bytes(scenes[1]),
         { application: APPLICATION });
       assertTopDetectionIsRight(noStore, scenes[1]);
