@@ -37,8 +37,8 @@ struct SuggestedTagsView {
   std::string iterationId;
   std::string domainId;
   TimePoint created;
-  // Highest probability first: one per trained tag for a classifier; one per box for a detector, each with its
-  // boundingBox (the spec's Prediction), exactly the detections DetectImage answers for the image.
+  // A classifier's: one per trained tag, highest probability first. A detector's: one per box with its
+  // boundingBox (the spec's Prediction), exactly the detections DetectImage answers for the image, in its order.
   std::vector<PredictionEntry> predictions;
   // Entropy in nats: of the distribution for a multiclass model, the sum of each tag's yes/no entropy for a
   // multilabel one, the sum of each box's yes/no entropy for a detector (unsure boxes add most; boxes the

@@ -34,7 +34,7 @@ class SuggestionService {
   // Per image, in order: the classifier's tags, most probable first.
   std::vector<std::vector<PredictionEntry>> classify(const PredictionModel& model, const std::string& projectId,
                                                      const std::vector<ImageRecord>& images) const;
-  // Per image, in order: the detector's boxes, most probable first (as DetectImage answers them).
+  // Per image, in order: the detector's boxes, as DetectImage answers them (detectionEntries).
   std::vector<std::vector<PredictionEntry>> detect(const PredictionModel& model, const std::string& projectId,
                                                    const std::vector<ImageRecord>& images) const;
 

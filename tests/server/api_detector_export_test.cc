@@ -1,5 +1,7 @@
 // ExportIteration of a detector over HTTP: the archive, loaded with the trainer library, detects the boxes that
 // DetectImage answers for the published iteration; platforms the compact detection domains lack are refused.
+#include <algorithm>
+
 #include <gtest/gtest.h>
 
 #include "fixtures/detection_scenes.h"
@@ -86,8 +88,14 @@ TEST_F(ApiDetectorExport, TheExportedDetectorFindsTheBoxesDetectImageFinds) {
                                            scene.bytes, "application/octet-stream");
     ASSERT_EQ(detected.status, 200) << detected.body;
     const nlohmann::json served = detected.json()["predictions"];
-    const std::vector<trainer::detection::Detection> local = detector.detect(scene.bytes);
+    std::vector<trainer::detection::Detection> local = detector.detect(scene.bytes);
     ASSERT_EQ(served.size(), local.size()) << scene.fileName;
+    // The service lists boxes grouped by tag name, most probable first within a tag (detection_training.h).
+    std::stable_sort(local.begin(), local.end(), [&](const auto& a, const auto& b) {
+      const std::string nameA = manifest["tags"][static_cast<std::size_t>(a.tag)]["name"];
+      const std::string nameB = manifest["tags"][static_cast<std::size_t>(b.tag)]["name"];
+      return nameA != nameB ? nameA < nameB : a.probability > b.probability;
+    });
     for (std::size_t i = 0; i < local.size(); ++i) {
       const nlohmann::json& tag = manifest["tags"][static_cast<std::size_t>(local[i].tag)];
       EXPECT_EQ(served[i]["tagId"], tag["id"]);
