@@ -106,9 +106,6 @@ ServiceError tooManyImageOrTagIds() {
 ServiceError tooManyMetadataImages(int limit) {
   return bad("BadRequestExceededBatchSize", "At most " + std::to_string(limit) + " images per metadata update");
 }
-ServiceError operationNotSupported(const std::string& operation) {
-  return bad("BadRequestOperationNotSupported", operation + " is not supported for this project");
-}
 
 ServiceError detectionNotSupported(const std::string& operation) {
   return bad("BadRequestNotSupported", operation + " is an object detection operation; this project classifies");

@@ -77,7 +77,6 @@ ServiceError tooManyImagesToDelete(int limit);
 ServiceError tooManyImageTags(int limit);
 ServiceError tooManyImageOrTagIds();
 ServiceError tooManyMetadataImages(int limit);
-ServiceError operationNotSupported(const std::string& operation);
 // An object-detection operation: BadRequestNotSupported, a code both APIs' enums list.
 ServiceError detectionNotSupported(const std::string& operation);
 // A classification operation on an object-detection project: BadRequestNotSupported, as its twin above.

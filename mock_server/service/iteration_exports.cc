@@ -59,8 +59,6 @@ IterationExportRecord TransferService::exportIteration(const std::string& projec
   if (!domain || !domain->exportable) {
     throw errors::exportValidationFailed("Only iterations trained on a compact domain can be exported");
   }
-  // The export archive describes a classifier; a detector's archive is not built.
-  if (domain->type == DomainType::ObjectDetection) throw errors::operationNotSupported("Exporting a detector");
   std::optional<std::string> canonicalPlatform = domainPlatform(*domain, platform);
   if (!canonicalPlatform) throw errors::projectUnsupportedExportPlatform(platform);
   const std::string canonical = flavor && !flavor->empty() ? canonicalFlavor(*canonicalPlatform, *flavor) : "";

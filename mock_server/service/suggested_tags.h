@@ -19,7 +19,8 @@ inline constexpr std::array kUncertaintyOrderNames = {
 constexpr std::string_view name(UncertaintyOrder value) { return enumName(kUncertaintyOrderNames, value); }
 
 // The spec's SuggestedTagAndRegionQueryToken. An untagged image matches when its suggested probability for
-// one of tagIds (any trained tag when empty) is at least threshold.
+// one of tagIds (any trained tag when empty) is at least threshold; for a detector, when one of its boxes of
+// such a tag is.
 struct SuggestedTagQuery {
   std::vector<std::string> tagIds;
   double threshold = 0;
@@ -36,9 +37,13 @@ struct SuggestedTagsView {
   std::string iterationId;
   std::string domainId;
   TimePoint created;
-  std::vector<PredictionEntry> predictions;  // highest probability first
+  // A classifier's: one per trained tag, highest probability first. A detector's: one per box with its
+  // boundingBox (the spec's Prediction), exactly the detections DetectImage answers for the image, in its order.
+  std::vector<PredictionEntry> predictions;
   // Entropy in nats: of the distribution for a multiclass model, the sum of each tag's yes/no entropy for a
-  // multilabel one. High means the model is unsure: the images most worth a person's look.
+  // multilabel one, the sum of each box's yes/no entropy for a detector (unsure boxes add most; boxes the
+  // detector is sure of, either way, add little). High means the model is unsure: the images most worth a
+  // person's look.
   double uncertainty = 0;
 };
 

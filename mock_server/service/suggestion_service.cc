@@ -1,4 +1,5 @@
-// SuggestionService: suggested tags for untagged images, from a completed iteration's predictions.
+// SuggestionService: suggested tags (a classifier's) or regions (a detector's) for untagged images, from a
+// completed iteration's predictions.
 #include "mock_server/service/suggestion_service.h"
 
 #include <algorithm>
@@ -6,18 +7,22 @@
 #include <unordered_set>
 
 #include "mock_server/base/errors.h"
+#include "mock_server/service/detection_training.h"
+#include "mock_server/service/region_rules.h"
 
 namespace cvmock::server {
 namespace {
 
 constexpr int kMaxSuggestionImages = 64;  // the spec's maxItems for SuggestTagsAndRegions' imageIds
 
-double entropy(const std::vector<PredictionEntry>& predictions, ClassificationType type) {
+// A multiclass model's entries share one distribution; a multilabel model's tags and a detector's boxes are
+// each a yes or no of their own (suggested_tags.h).
+double entropy(const std::vector<PredictionEntry>& predictions, bool oneDistribution) {
   const auto term = [](double p) { return p > 0 ? -p * std::log(p) : 0.0; };
   double sum = 0;
   for (const PredictionEntry& entry : predictions) {
     const double p = std::clamp(static_cast<double>(entry.probability), 0.0, 1.0);
-    sum += type == ClassificationType::Multiclass ? term(p) : term(p) + term(1 - p);
+    sum += oneDistribution ? term(p) : term(p) + term(1 - p);
   }
   return sum;
 }
@@ -43,26 +48,48 @@ std::size_t pageStart(const std::optional<std::string>& continuation) {
 
 SuggestionService::SuggestionService(ServiceState& state) : state_(state) {}
 
+std::vector<std::vector<PredictionEntry>> SuggestionService::classify(const PredictionModel& model,
+                                                                     const std::string& projectId,
+                                                                     const std::vector<ImageRecord>& images) const {
+  std::vector<std::string> ids;
+  ids.reserve(images.size());
+  for (const ImageRecord& image : images) ids.push_back(image.id);
+  std::vector<std::vector<PredictionEntry>> predictions;
+  for (const std::vector<float>& features : state_.store.imageFeatures(projectId, ids)) {
+    const Eigen::Map<const trainer::FeatureVector> vector(features.data(), static_cast<Eigen::Index>(features.size()));
+    const Eigen::VectorXf probabilities = model.model.predict(vector);
+    predictions.push_back(rankedPredictions(model.tags, probabilities.data()));
+  }
+  return predictions;
+}
+
+std::vector<std::vector<PredictionEntry>> SuggestionService::detect(const PredictionModel& model,
+                                                                   const std::string& projectId,
+                                                                   const std::vector<ImageRecord>& images) const {
+  std::vector<std::vector<PredictionEntry>> predictions;
+  for (const ImageRecord& image : images) {
+    const std::optional<std::string> bytes = state_.store.imageBytes(projectId, image.id);
+    if (!bytes) throw errors::notFoundImage();
+    predictions.push_back(detectionEntries(model.tags, model.detector->detect(*bytes)));
+  }
+  return predictions;
+}
+
 std::vector<SuggestedTagsView> SuggestionService::suggestFor(const IterationRecord& iteration,
                                                            std::vector<ImageRecord> images) const {
   if (iteration.status != IterationStatus::Completed) throw errors::iterationIsNotTrained();
   const std::shared_ptr<const PredictionModel> model = state_.models.load(iteration);
-  // Suggesting regions with a detector is not built: answered as an operation this project does not support.
-  if (model->detects()) throw errors::operationNotSupported("Suggesting tags and regions with a detector");
-  std::vector<std::string> ids;
-  ids.reserve(images.size());
-  for (const ImageRecord& image : images) ids.push_back(image.id);
-  const std::vector<std::vector<float>> features = state_.store.imageFeatures(iteration.projectId, ids);
+  std::vector<std::vector<PredictionEntry>> predictions = model->detects()
+                                                              ? detect(*model, iteration.projectId, images)
+                                                              : classify(*model, iteration.projectId, images);
+  const bool oneDistribution = !model->detects() && iteration.classificationType == ClassificationType::Multiclass;
   const TimePoint created = state_.clock.now();
   std::vector<SuggestedTagsView> views;
   views.reserve(images.size());
   for (std::size_t i = 0; i < images.size(); ++i) {
-    const Eigen::Map<const trainer::FeatureVector> vector(features[i].data(),
-                                                          static_cast<Eigen::Index>(features[i].size()));
-    const Eigen::VectorXf probabilities = model->model.predict(vector);
     SuggestedTagsView view{std::move(images[i]), iteration.id, iteration.domainId, created,
-                           rankedPredictions(model->tags, probabilities.data()), 0};
-    view.uncertainty = entropy(view.predictions, iteration.classificationType);
+                           std::move(predictions[i]), 0};
+    view.uncertainty = entropy(view.predictions, oneDistribution);
     views.push_back(std::move(view));
   }
   return views;
@@ -95,7 +122,7 @@ SuggestedTagQueryView SuggestionService::querySuggestedImages(const std::string&
   for (const std::string& tagId : query.tagIds) state_.requireTag(projectId, tagId);
   const IterationRecord iteration = state_.requireIteration(projectId, iterationId);
   std::vector<ImageRecord> untagged = state_.store.images(projectId);
-  std::erase_if(untagged, [](const ImageRecord& image) { return !image.tags.empty(); });
+  std::erase_if(untagged, isLabelled);  // a detection project's image is labelled by its regions
   std::vector<SuggestedTagsView> found = suggestFor(iteration, std::move(untagged));
   std::erase_if(found, [&](const SuggestedTagsView& view) { return !suggests(view, query.tagIds, query.threshold); });
   std::stable_sort(found.begin(), found.end(), [&](const SuggestedTagsView& a, const SuggestedTagsView& b) {
@@ -125,17 +152,17 @@ std::map<std::string, int> SuggestionService::countSuggestedImages(const std::st
   for (const std::string& tagId : tagIds) state_.requireTag(projectId, tagId);
   const IterationRecord iteration = state_.requireIteration(projectId, iterationId);
   std::vector<ImageRecord> untagged = state_.store.images(projectId);
-  std::erase_if(untagged, [](const ImageRecord& image) { return !image.tags.empty(); });
+  std::erase_if(untagged, isLabelled);  // a detection project's image is labelled by its regions
   std::map<std::string, int> counts;
   if (tagIds.empty()) {
     for (const TrainedTag& tag : iteration.tags) counts[tag.id] = 0;
   } else {
     for (const std::string& tagId : tagIds) counts[tagId] = 0;
   }
+  // Images are counted, not entries: a detector may suggest one tag for several boxes of an image.
   for (const SuggestedTagsView& view : suggestFor(iteration, std::move(untagged))) {
-    for (const PredictionEntry& entry : view.predictions) {
-      auto count = counts.find(entry.tagId);
-      if (count != counts.end() && entry.probability >= threshold) ++count->second;
+    for (auto& [tagId, count] : counts) {
+      if (suggests(view, {tagId}, threshold)) ++count;
     }
   }
   return counts;

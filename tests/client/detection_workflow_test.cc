@@ -1,8 +1,9 @@
 // Object detection end to end against cvmock, through the C++ client and cvctl: scenes from cvmock-fixtures
 // --detection uploaded with their regions, regions read back, added and deleted, proposals, training, performance
 // at two overlap thresholds, publishing, DetectImage (stored and not, bytes and URL, v3.0 and v3.1), stored
-// predictions, and cvctl demo --detection drawing its boxes. Needs a cvmock that detects: registered with the
-// label needs-detection-server and disabled until CVMOCK_DETECTION_SERVER is on (tests/client/CMakeLists.txt).
+// predictions, cvctl demo --detection drawing its boxes, and cvctl export-iteration of a compact detector. Needs
+// a cvmock that detects: registered with the label needs-detection-server and disabled until
+// CVMOCK_DETECTION_SERVER is on (tests/client/CMakeLists.txt).
 #include <gtest/gtest.h>
 #include <httplib.h>
 
@@ -28,6 +29,7 @@ using cvctl::LabelledImage;
 using testing::CvmockServer;
 
 constexpr char kGeneralDetectionDomain[] = "da2e3a8a-40a5-4171-82f4-58522f70fbc1";  // CONTRACT.md
+constexpr char kCompactDetectionDomain[] = "a27d5ca5-bb19-49d8-a70a-fec086c47f5b";  // General (compact)
 constexpr size_t kHeldBack = 5;
 
 void expectInsideTheImage(const BoundingBox& box) {
@@ -66,15 +68,23 @@ class DetectionWorkflow : public ::testing::Test {
     heldBack.assign(scenes.end() - kHeldBack, scenes.end());
     scenes.resize(scenes.size() - kHeldBack);
 
-    project = training.createProject("detection", {.domainId = kGeneralDetectionDomain});
-    for (const std::string& name : cvctl::tagNamesOf(scenes)) tagIds[name] = training.createTag(project.id, name).id;
+    project = projectWithScenes("detection", kGeneralDetectionDomain, tagIds, uploadedIds);
+  }
+
+  // A new project on `domainId` with a tag per class (`tags`: name -> id) and `scenes` uploaded with their
+  // regions (`ids`: in upload order).
+  Project projectWithScenes(const std::string& name, const std::string& domainId,
+                            std::map<std::string, std::string>& tags, std::vector<std::string>& ids) {
+    Project created = training.createProject(name, {.domainId = domainId});
+    for (const std::string& tag : cvctl::tagNamesOf(scenes)) tags[tag] = training.createTag(created.id, tag).id;
     std::vector<ImageFileCreateEntry> images;
-    for (const LabelledImage& scene : scenes) images.push_back(cvctl::uploadEntry(scene, tagIds));
-    for (const ImageCreateResult& result : uploadImageFiles(training, project.id, images)) {
-      ASSERT_EQ(result.status, ImageCreateStatus::OK);
-      ASSERT_TRUE(result.image.has_value());
-      uploadedIds.push_back(result.image->id);
+    for (const LabelledImage& scene : scenes) images.push_back(cvctl::uploadEntry(scene, tags));
+    for (const ImageCreateResult& result : uploadImageFiles(training, created.id, images)) {
+      EXPECT_EQ(result.status, ImageCreateStatus::OK);
+      if (result.image) ids.push_back(result.image->id);
     }
+    EXPECT_EQ(ids.size(), scenes.size());
+    return created;
   }
 
   Iteration trainAndPublish() {
@@ -187,6 +197,26 @@ TEST_F(DetectionWorkflow, CvctlDetectsAndDrawsAndItsDemoWalksTheWorkflow) {
   ASSERT_EQ(demo.exitCode, 0) << demo.out << demo.err;
   EXPECT_NE(demo.out.find("[11/11] Clean up"), std::string::npos) << demo.out;
   EXPECT_TRUE(fs::is_regular_file(out.path() / "demo" / (heldBack.back().path.stem().string() + "_boxes.png")));
+}
+
+TEST_F(DetectionWorkflow, CvctlDownloadsACompactDetectorsExport) {
+  std::map<std::string, std::string> compactTags;
+  std::vector<std::string> compactIds;
+  const Project compact = projectWithScenes("compact detection", kCompactDetectionDomain, compactTags, compactIds);
+  const Iteration iteration = waitForTraining(training, compact.id, training.trainProject(compact.id).id,
+                                              {.pollInterval = std::chrono::milliseconds(50)});
+  ASSERT_EQ(iteration.status, "Completed");
+  cvmock::testing::TempDir out;
+  const fs::path zip = out.path() / "detector.zip";
+  const testing::CvctlResult exported =
+      testing::runCvctl({"--endpoint", cvmock.endpoint(), "export-iteration", compact.id, iteration.id,
+                         "--platform", "ONNX", "--out", zip.string()});
+  ASSERT_EQ(exported.exitCode, 0) << exported.err;
+  // The archive's entries are stored, not compressed: the detector's magic and the manifest's words show.
+  const std::string bytes = testing::readWhole(zip);
+  EXPECT_EQ(bytes.substr(0, 4), "PK\x03\x04");
+  EXPECT_NE(bytes.find("CVMOCKDT"), std::string::npos);
+  EXPECT_NE(bytes.find("\"detectionPipeline\""), std::string::npos);
 }
 
 }  // namespace

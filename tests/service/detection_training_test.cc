@@ -1,42 +1,12 @@
 // Object-detection training and prediction, called on the service itself: TrainProject's detection rule, the
 // trained detector's evaluation at two overlap thresholds, selectedTags, the holdout's boxes, and Detect*,
 // Classify* and the quick test on a detector.
-#include <map>
-
-#include "fixtures/detection_scenes.h"
-#include "tests/service/service_fixture.h"
+#include "tests/service/detection_fixture.h"
 
 namespace cvmock::server::testing {
 namespace {
 
-constexpr char kGeneralDetection[] = "da2e3a8a-40a5-4171-82f4-58522f70fbc1";
-
-class DetectionTraining : public ServiceTest {
- protected:
-  // A detection project with `count` generated scenes uploaded (with their regions unless told otherwise);
-  // `extra` more are kept back.
-  void makeProject(int count, int extra = 0, bool withRegions = true) {
-    projectId = service->projects().createProject({"d", std::nullopt, kGeneralDetection, std::nullopt, {}}).id;
-    for (const char* name : {"circle", "square"}) {
-      tagIds[name] = service->tags().createTag(projectId, {name, std::nullopt, std::nullopt}).tag.id;
-    }
-    scenes = fixtures::generateDetectionScenes(
-        {.classes = {"circle", "square"}, .images = count + extra, .width = 320, .height = 240, .seed = 3});
-    std::vector<ImageUpload> uploads;
-    for (int i = 0; i < count; ++i) {
-      ImageUpload upload{scenes[i].fileName, scenes[i].bytes, {}, {}, std::nullopt, {}};
-      for (const fixtures::SceneObject& o : scenes[i].objects) {
-        if (withRegions) upload.regions.push_back({tagIds.at(o.className), {o.left, o.top, o.width, o.height}});
-      }
-      uploads.push_back(std::move(upload));
-    }
-    ASSERT_TRUE(service->images().createImages(projectId, std::move(uploads)).isBatchSuccessful);
-  }
-
-  std::string projectId;
-  std::map<std::string, std::string> tagIds;
-  std::vector<fixtures::DetectionScene> scenes;
-};
+class DetectionTraining : public DetectionProjectTest {};
 
 TEST_F(DetectionTraining, EveryTagNeedsRegionsOnFifteenImages) {
   makeProject(8);

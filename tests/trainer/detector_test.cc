@@ -8,6 +8,7 @@
 #include "tests/trainer/detection_scenes.h"
 #include "trainer/decode.h"
 #include "trainer/detection/detection_metrics.h"
+#include "trainer/detection/detector_settings.h"
 #include "trainer/detection/detector_training.h"
 
 namespace cvmock::trainer::detection {
@@ -44,6 +45,11 @@ const DetectorTrainingResult& trainedOnFew() {
   static const DetectorTrainingResult result = trainDetector(fewScenes(), seeded(5));
   return result;
 }
+
+constexpr std::size_t kSettingsBytes = 13 * 4;  // detector_settings.h's fields, one word each
+
+// Where the settings start in serialize()'s bytes: after magic, version, class count and the class tags.
+std::size_t settingsOffset(const Detector& detector) { return 16 + 4 * detector.tags().size(); }
 
 void expectSameDetections(const std::vector<Detection>& a, const std::vector<Detection>& b) {
   ASSERT_EQ(a.size(), b.size());
@@ -126,13 +132,42 @@ TEST(Detector, LoadingRefusesBytesItDidNotWrite) {
   std::string wrongVersion = bytes;
   wrongVersion[8] = 9;
   EXPECT_THROW(Detector::deserialize(wrongVersion), std::runtime_error);
-  // The embedded classifier's type word: magic 8, version 4, class count 4, 4 per class, classifier length 4,
-  // then the classifier's own magic 8 and version 4. A Multilabel classifier has no background to trade against.
-  const std::size_t typeWord = 32 + 4 * trainedOnFew().detector.tags().size();
+  // The embedded classifier's type word: magic 8, version 4, class count 4, 4 per class, settings 52, classifier
+  // length 4, then the classifier's own magic 8 and version 4. A Multilabel classifier has no background to
+  // trade against.
+  const std::size_t typeWord = 32 + kSettingsBytes + 4 * trainedOnFew().detector.tags().size();
   ASSERT_EQ(bytes[typeWord], 0);  // Multiclass
   std::string multilabel = bytes;
   multilabel[typeWord] = 1;
   EXPECT_THROW(Detector::deserialize(multilabel), std::runtime_error);
+}
+
+TEST(Detector, RecordsItsSettingsAndRefusesOthers) {
+  const Detector& detector = trainedOnFew().detector;
+  const std::string bytes = detector.serialize();
+  const std::size_t at = settingsOffset(detector);
+  EXPECT_EQ(static_cast<unsigned char>(bytes[at]), kDetectorSettings.sceneSide & 0xff);
+  EXPECT_EQ(static_cast<unsigned char>(bytes[at + 1]), kDetectorSettings.sceneSide >> 8);
+  // Each setting in turn made different (its lowest byte changed): every one of them is checked.
+  for (std::size_t field = 0; field < kSettingsBytes / 4; ++field) {
+    std::string other = bytes;
+    other[at + 4 * field] = static_cast<char>(other[at + 4 * field] ^ 0x01);
+    EXPECT_THROW(Detector::deserialize(other), std::runtime_error) << "setting " << field;
+  }
+}
+
+TEST(Detector, LoadsTheFormatWithoutSettingsAsThisLibrarysSettings) {
+  const Detector& detector = trainedOnFew().detector;
+  const std::string bytes = detector.serialize();
+  std::string first = bytes;
+  first.erase(settingsOffset(detector), kSettingsBytes);
+  first[8] = 1;  // version 1
+  const Detector loaded = Detector::deserialize(first);
+  EXPECT_EQ(loaded.serialize(), bytes);
+  for (int i = 0; i < 3; ++i) {
+    const std::string& image = freshScenes().images[static_cast<std::size_t>(i)].bytes;
+    expectSameDetections(loaded.detect(image), detector.detect(image));
+  }
 }
 
 TEST(Detector, AnUntrainedDetectorRefusesToDetect) {

@@ -35,11 +35,13 @@ class Detector {
   // (trainer/decode.h) for bytes that are not an image, std::logic_error on a default-constructed Detector.
   std::vector<Detection> detect(std::string_view imageBytes) const;
 
-  // A self-describing binary form (magic, version, sizes, float32 little-endian): what an iteration stores and
-  // an export carries. deserialize(serialize()) detects exactly the same boxes and probabilities.
+  // A self-describing binary form (magic, version, tags, the settings of detector_settings.h, the classifier
+  // and the box regressor; float32 little-endian): what an iteration stores and an export carries.
+  // deserialize(serialize()) detects exactly the same boxes and probabilities.
   std::string serialize() const;
   // Throws std::runtime_error on bytes that serialize() did not produce (wrong magic or version, truncated,
-  // inconsistent sizes, non-finite numbers).
+  // inconsistent sizes, non-finite numbers) and on a detector recorded with settings other than this
+  // library's kDetectorSettings (it would detect other boxes).
   static Detector deserialize(std::string_view bytes);
 
   // The fitted parts, for the training and tests inside the library.

@@ -1,24 +1,78 @@
 // The binary form of a Detector: what an iteration stores and an export carries.
 //
 // Layout, all integers uint32 and all numbers IEEE-754 float32, little-endian:
-//   "CVMOCKDT" | version (1) | class count K | tag index of each class [K] |
+//   "CVMOCKDT" | version (2) | class count K | tag index of each class [K] |
+//   settings (detector_settings.h, in its order: scene side, levels, proposal level, fine k, fine minimum
+//   region, coarse k, coarse minimum region, duplicate overlap, max proposals, crop context, suppression
+//   overlap, minimum probability, max detections) |
 //   classifier byte count | the classifier's Model::serialize() form (K + 1 outputs, the last background) |
 //   feature count F | regression mean[F] | scale[F] | weights[F x 4K, column by column] | bias[4K]
+// Version 1, the same without the settings, was written only by builds running kDetectorSettings.
 #include <cstdint>
 #include <stdexcept>
 
 #include "trainer/binary_io.h"
 #include "trainer/detection/detector.h"
 #include "trainer/detection/detector_model.h"
+#include "trainer/detection/detector_settings.h"
 #include "trainer/features.h"
 
 namespace cvmock::trainer::detection {
 namespace {
 
 constexpr std::string_view kMagic = "CVMOCKDT";
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersionWithoutSettings = 1;
 // Far above any real detector, low enough that a corrupt count cannot request an absurd allocation.
 constexpr std::uint32_t kMaxClasses = 1u << 12;
+
+void writeNumber(BinaryWriter& out, float value) { out.floats(&value, 1); }
+
+float readNumber(BinaryReader& in) {
+  float value = 0;
+  in.floats(&value, 1);
+  return value;
+}
+
+void writeSettings(BinaryWriter& out, const DetectorSettings& settings) {
+  out.word(static_cast<std::uint32_t>(settings.sceneSide));
+  out.word(static_cast<std::uint32_t>(settings.sceneLevels));
+  out.word(static_cast<std::uint32_t>(settings.proposalLevel));
+  writeNumber(out, settings.fineSegmentation.k);
+  out.word(static_cast<std::uint32_t>(settings.fineSegmentation.minRegionSize));
+  writeNumber(out, settings.coarseSegmentation.k);
+  out.word(static_cast<std::uint32_t>(settings.coarseSegmentation.minRegionSize));
+  writeNumber(out, settings.duplicateProposalOverlap);
+  out.word(static_cast<std::uint32_t>(settings.maxProposals));
+  writeNumber(out, settings.cropContext);
+  writeNumber(out, settings.suppressionOverlap);
+  writeNumber(out, settings.minDetectionProbability);
+  out.word(static_cast<std::uint32_t>(settings.maxDetections));
+}
+
+// Words past INT32_MAX cannot equal a setting, so the comparison with kDetectorSettings refuses them.
+int readInt(BinaryReader& in) {
+  const std::uint32_t word = in.word();
+  return word > INT32_MAX ? -1 : static_cast<int>(word);
+}
+
+DetectorSettings readSettings(BinaryReader& in) {
+  DetectorSettings settings;
+  settings.sceneSide = readInt(in);
+  settings.sceneLevels = readInt(in);
+  settings.proposalLevel = readInt(in);
+  settings.fineSegmentation.k = readNumber(in);
+  settings.fineSegmentation.minRegionSize = readInt(in);
+  settings.coarseSegmentation.k = readNumber(in);
+  settings.coarseSegmentation.minRegionSize = readInt(in);
+  settings.duplicateProposalOverlap = readNumber(in);
+  settings.maxProposals = readInt(in);
+  settings.cropContext = readNumber(in);
+  settings.suppressionOverlap = readNumber(in);
+  settings.minDetectionProbability = readNumber(in);
+  settings.maxDetections = readInt(in);
+  return settings;
+}
 
 }  // namespace
 
@@ -29,6 +83,7 @@ std::string Detector::serialize() const {
   out.word(kVersion);
   out.word(static_cast<std::uint32_t>(fitted.tags().size()));
   for (const int tag : fitted.tags()) out.word(static_cast<std::uint32_t>(tag));
+  writeSettings(out, kDetectorSettings);
   const std::string classifier = fitted.classifier().serialize();
   out.word(static_cast<std::uint32_t>(classifier.size()));
   out.bytes(classifier);
@@ -44,7 +99,10 @@ std::string Detector::serialize() const {
 Detector Detector::deserialize(std::string_view bytes) {
   BinaryReader reader(bytes);
   if (reader.take(kMagic.size()) != kMagic) throw std::runtime_error("not a cvmock detector");
-  if (reader.word() != kVersion) throw std::runtime_error("unsupported detector version");
+  const std::uint32_t version = reader.word();
+  if (version != kVersion && version != kVersionWithoutSettings) {
+    throw std::runtime_error("unsupported detector version");
+  }
   const std::uint32_t classes = reader.word();
   if (classes == 0 || classes > kMaxClasses) throw std::runtime_error("detector class count out of range");
   std::vector<int> tags;
@@ -54,6 +112,9 @@ Detector Detector::deserialize(std::string_view bytes) {
       throw std::runtime_error("detector tags are not increasing");
     }
     tags.push_back(static_cast<int>(tag));
+  }
+  if (version == kVersion && !(readSettings(reader) == kDetectorSettings)) {
+    throw std::runtime_error("detector was built for proposal or suppression settings this library does not run");
   }
   Model classifier = Model::deserialize(reader.take(reader.word()));
   const std::uint32_t features = reader.word();

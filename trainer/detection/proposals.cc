@@ -5,21 +5,9 @@
 #include <tuple>
 
 #include "trainer/detection/grouping.h"
-#include "trainer/detection/segmentation.h"
 
 namespace cvmock::trainer::detection {
 namespace {
-
-// Proposals come from this pyramid level: 160 px on the long side segments in about a millisecond.
-constexpr int kProposalLevel = 1;
-// Two segmentations, fine and coarse: objects that one splits or merges with their surround, the other keeps.
-// Boxes are scored on the coarse one, whose regions textured surfaces cut less into fragments: on the real
-// photographs of bench/REPORT.md that keeps recall at IoU 0.5 within the first 150 boxes at 0.85, against 0.79
-// when scored on the fine one.
-constexpr SegmentationOptions kFine{0.5f, 20};
-constexpr SegmentationOptions kCoarse{1.5f, 40};
-// Proposals overlapping a better one by more than this add nothing.
-constexpr float kDuplicateOverlap = 0.9f;
 
 // Superpixel straddling (Alexe et al., 2012): 1 minus, over the regions s of a segmentation, the share of the
 // box that min(|s inside|, |s outside|) amounts to. A box around one whole object cuts few regions: near 1.
@@ -48,8 +36,8 @@ std::vector<Proposal> proposeRegions(std::string_view imageBytes) { return propo
 std::vector<Proposal> proposeRegions(const Scene& scene) {
   const ColourPlanes& image = scene.levels[kProposalLevel];
   const PixelGraph graph = pixelGraph(image);
-  const Segmentation coarse = segmentImage(graph, kCoarse);
-  std::vector<PixelBounds> bounds = groupRegions(image, segmentImage(graph, kFine));
+  const Segmentation coarse = segmentImage(graph, kCoarseSegmentation);
+  std::vector<PixelBounds> bounds = groupRegions(image, segmentImage(graph, kFineSegmentation));
   const std::vector<PixelBounds> coarseBounds = groupRegions(image, coarse);
   bounds.insert(bounds.end(), coarseBounds.begin(), coarseBounds.end());
   // Many merges only absorb a region inside the other's bounds: the same box again.
@@ -74,7 +62,7 @@ std::vector<Proposal> proposeRegions(const Scene& scene) {
     scores.push_back(std::max(straddlingScore(coarse, regionSizes, b, inside), 1e-3f));
   }
   std::vector<Proposal> proposals;
-  for (const int kept : nonMaximumSuppression(boxes, scores, kDuplicateOverlap)) {
+  for (const int kept : nonMaximumSuppression(boxes, scores, kDuplicateProposalOverlap)) {
     if (static_cast<int>(proposals.size()) == kMaxProposals) break;
     proposals.push_back({boxes[kept], scores[kept]});
   }
