@@ -35,7 +35,8 @@ HeaderList fromHttplib(const httplib::Headers& headers) {
 
 }  // namespace
 
-ReplayTarget::ReplayTarget(std::uint64_t seed, const std::string& predictionResourceId) {
+ReplayTarget::ReplayTarget(std::uint64_t seed, const std::string& predictionResourceId,
+                           std::shared_ptr<server::DetectorFitMemo> detectorFits) {
   // Trainings are held (manual) so the replay shows "Training" for as long as the recording did.
   std::vector<std::string> flags = {"--host",           "127.0.0.1",
                                     "--port",           "0",
@@ -53,7 +54,9 @@ ReplayTarget::ReplayTarget(std::uint64_t seed, const std::string& predictionReso
       server::parseOptions(flags, [](const char*) { return std::optional<std::string>(); });
   if (!options.error.empty()) throw std::runtime_error("cannot configure the replayed cvmock: " + options.error);
   predictionResourceId_ = options.config.service.predictionResourceId;
-  server_ = std::make_unique<server::Server>(options.config);
+  server::ServerConfig config = options.config;
+  config.service.detectorFits = std::move(detectorFits);
+  server_ = std::make_unique<server::Server>(std::move(config));
   if (!server_->bind()) throw std::runtime_error("the replayed cvmock cannot listen on 127.0.0.1");
   serving_ = std::thread([this] { server_->run(); });
   server_->waitUntilReady();
