@@ -12,6 +12,7 @@ namespace cvmock::recording {
 namespace {
 
 constexpr const char* kAdminKey = "cvmock-verify-admin-key";
+constexpr std::size_t kReplayRequestThreads = 4;
 
 httplib::Headers toHttplib(const HeaderList& headers) {
   httplib::Headers out;
@@ -56,6 +57,9 @@ ReplayTarget::ReplayTarget(std::uint64_t seed, const std::string& predictionReso
   predictionResourceId_ = options.config.service.predictionResourceId;
   server::ServerConfig config = options.config;
   config.service.detectorFits = std::move(detectorFits);
+  // The replay is this cvmock's only client, one request at a time on one keep-alive connection: a few threads
+  // (not the 64 that cost as much to start as a short cassette's replay) leave room for a reconnection.
+  config.requestThreads = kReplayRequestThreads;
   server_ = std::make_unique<server::Server>(std::move(config));
   if (!server_->bind()) throw std::runtime_error("the replayed cvmock cannot listen on 127.0.0.1");
   serving_ = std::thread([this] { server_->run(); });
