@@ -35,10 +35,6 @@ std::unique_ptr<httplib::Server> makeHttpServer(const ServerConfig& config) {
   return server;
 }
 
-// Each keep-alive connection holds a request thread while it is open, so the pool is sized for many
-// concurrent clients rather than for the cores; trainings run on their own workers and never take one.
-constexpr std::size_t kRequestThreads = 64;
-
 // The resources from the simple flags when none were configured (resources.h).
 ServerConfig withResources(ServerConfig config) {
   if (config.service.resources.empty()) {
@@ -100,7 +96,7 @@ Server::Server(ServerConfig config)
 void Server::configure(Listener& listener) {
   listener.http = makeHttpServer(config_);
   httplib::Server& http = *listener.http;
-  http.new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
+  http.new_task_queue = [threads = config_.requestThreads] { return new httplib::ThreadPool(threads); };
   // SO_REUSEADDR lets a restarted cvmock bind while old connections linger; cpp-httplib's default would also
   // set SO_REUSEPORT, which lets a second process share the port and take half of its requests.
   http.set_socket_options([&listener](socket_t socket) {

@@ -2,6 +2,7 @@
 // has a port of its own; every request goes through one Pipeline.
 #pragma once
 
+#include <cstddef>
 #include <memory>
 #include <string>
 #include <thread>
@@ -40,6 +41,10 @@ struct ServerConfig {
   bool strict = false;
   UrlFetchConfig urlFetch;
   LogConfig log{LogLevel::Quiet, LogFormat::Text};  // the console's request log; the executable turns it on
+  // Each keep-alive connection holds a request thread while it is open, so the pool is sized for many
+  // concurrent clients rather than for the cores; trainings run on their own workers and never take one.
+  // A server with one known client (cvmock verify's replays) needs only a few.
+  std::size_t requestThreads = 64;
 };
 
 // An address an app can be pointed at, and the resources that answer there.

@@ -139,7 +139,8 @@ bool CassetteResult::failed() const {
 }
 
 CassetteResult replayCassette(const Cassette& cassette, const std::string& id, const VerifyTable& table,
-                              std::uint64_t seed, ReplayImages& images) {
+                              std::uint64_t seed, ReplayImages& images,
+                              std::shared_ptr<server::DetectorFitMemo> detectorFits) {
   CassetteResult result;
   result.id = id;
   result.file = cassette.file.string();
@@ -149,7 +150,7 @@ CassetteResult replayCassette(const Cassette& cassette, const std::string& id, c
   }
   const auto started = std::chrono::steady_clock::now();
   try {
-    ReplayTarget target(seed, publishTarget(cassette));
+    ReplayTarget target(seed, publishTarget(cassette), std::move(detectorFits));
     const Json given = table.given(id);
     GivenState state(given, id, target, images);
     IdMap ids(state.pools(), domainIds(target));

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -9,6 +10,7 @@
 #include "mock_server/recording/exchange_compare.h"
 #include "mock_server/recording/replay_images.h"
 #include "mock_server/recording/verify_table.h"
+#include "mock_server/service/detector_fit_memo.h"
 
 namespace cvmock::recording {
 
@@ -32,8 +34,10 @@ struct CassetteResult {
   bool failed() const;
 };
 
-// Replays `cassette` in order. Never throws: what stops the replay is the result's error.
+// Replays `cassette` in order against a fresh cvmock, which takes detector fits from `detectorFits` (shared by
+// the cassettes of one verify; null: its own). Never throws: what stops the replay is the result's error.
 CassetteResult replayCassette(const Cassette& cassette, const std::string& id, const VerifyTable& table,
-                              std::uint64_t seed, ReplayImages& images);
+                              std::uint64_t seed, ReplayImages& images,
+                              std::shared_ptr<server::DetectorFitMemo> detectorFits = nullptr);
 
 }  // namespace cvmock::recording

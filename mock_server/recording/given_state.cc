@@ -75,14 +75,15 @@ void GivenState::provideUrlImage(const std::string& url, const Json& tagNames) {
   spec.height = kSceneHeight;
   // Each object's shape is drawn at random: the first seed whose scene holds exactly the wanted shapes.
   for (spec.seed = 1; spec.seed <= kSceneSeedsTried; ++spec.seed) {
-    fixtures::DetectionScene scene = fixtures::generateDetectionScenes(spec).front();
+    const auto drawn = images_.scenes(spec);
+    const fixtures::DetectionScene& scene = drawn->front();
     std::map<std::string, int> held;
     for (const fixtures::SceneObject& o : scene.objects) ++held[o.className];
     if (held != wanted) continue;
     // Under a path of this cassette's own: other cassettes send the same URL and must get their own image.
     const std::size_t scheme = url.find("://");
     const std::string standIn = "given/" + cassette_ + "/" + (scheme == std::string::npos ? url : url.substr(scheme + 3));
-    images_.provide(standIn, std::move(scene.bytes));
+    images_.provide(standIn, scene.bytes);
     urlStandIns_[url] = images_.urlFor(standIn);
     return;
   }
@@ -117,8 +118,9 @@ std::vector<std::string> GivenState::uploadScenes(const std::string& projectId, 
   spec.width = kSceneWidth;
   spec.height = kSceneHeight;
   spec.seed = nextSeries_++ + 1;
-  const std::vector<fixtures::DetectionScene> scenes = count == 0 ? std::vector<fixtures::DetectionScene>()
-                                                                  : fixtures::generateDetectionScenes(spec);
+  const auto drawn = count == 0 ? std::make_shared<const std::vector<fixtures::DetectionScene>>()
+                                : images_.scenes(spec);  // shared with other cassettes drawing the same spec
+  const std::vector<fixtures::DetectionScene>& scenes = *drawn;
   std::vector<std::string> ids;
   for (std::size_t first = 0; first < scenes.size(); first += kUploadBatch) {
     Json entries = Json::array();

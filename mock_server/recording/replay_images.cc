@@ -66,6 +66,17 @@ std::string ReplayImages::imageFor(const std::string& target) {
   return image(kUrlSeries + fnv1a(target) % kUrlSeries, 0);
 }
 
+std::shared_ptr<const std::vector<fixtures::DetectionScene>> ReplayImages::scenes(
+    const fixtures::DetectionSceneSpec& spec) {
+  SceneKey key{spec.classes, spec.images, spec.minObjects, spec.maxObjects, spec.width, spec.height, spec.seed};
+  std::lock_guard lock(scenesMutex_);
+  auto& drawn = scenes_[std::move(key)];
+  if (!drawn) {
+    drawn = std::make_shared<const std::vector<fixtures::DetectionScene>>(fixtures::generateDetectionScenes(spec));
+  }
+  return drawn;
+}
+
 void ReplayImages::provide(const std::string& recordedUrl, std::string bytes) {
   std::lock_guard lock(mutex_);
   provided_[targetFor(recordedUrl)] = std::move(bytes);

@@ -8,7 +8,10 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <tuple>
 #include <vector>
+
+#include "fixtures/detection_scenes.h"
 
 namespace httplib {
 class Server;
@@ -31,12 +34,20 @@ class ReplayImages {
   std::string urlFor(const std::string& recordedUrl) const;
   // From now on urlFor(recordedUrl) serves `bytes` (the image the recorder fetched), not a drawn one.
   void provide(const std::string& recordedUrl, std::string bytes);
+  // fixtures::generateDetectionScenes(spec), drawn once per distinct spec and kept: cassettes whose given states
+  // hold the same detection project upload the same scenes. Throws what generateDetectionScenes throws.
+  std::shared_ptr<const std::vector<fixtures::DetectionScene>> scenes(const fixtures::DetectionSceneSpec& spec);
 
  private:
   std::string imageFor(const std::string& target);
   static std::string targetFor(const std::string& recordedUrl);
 
+  using SceneKey = std::tuple<std::vector<std::string>, int, int, int, int, int, std::uint64_t>;  // every spec field
+
   std::mutex mutex_;  // guards images_ and provided_
+  // Guards scenes_, and is held while scenes are drawn: a second cassette asking for them waits, not redraws.
+  std::mutex scenesMutex_;
+  std::map<SceneKey, std::shared_ptr<const std::vector<fixtures::DetectionScene>>> scenes_;
   std::map<std::pair<std::uint64_t, std::size_t>, std::string> images_;
   std::map<std::string, std::string> provided_;  // request target on the loopback server -> bytes
   std::unique_ptr<httplib::Server> http_;

@@ -12,6 +12,7 @@ namespace cvmock::recording {
 namespace {
 
 constexpr const char* kAdminKey = "cvmock-verify-admin-key";
+constexpr std::size_t kReplayRequestThreads = 4;
 
 httplib::Headers toHttplib(const HeaderList& headers) {
   httplib::Headers out;
@@ -35,7 +36,8 @@ HeaderList fromHttplib(const httplib::Headers& headers) {
 
 }  // namespace
 
-ReplayTarget::ReplayTarget(std::uint64_t seed, const std::string& predictionResourceId) {
+ReplayTarget::ReplayTarget(std::uint64_t seed, const std::string& predictionResourceId,
+                           std::shared_ptr<server::DetectorFitMemo> detectorFits) {
   // Trainings are held (manual) so the replay shows "Training" for as long as the recording did.
   std::vector<std::string> flags = {"--host",           "127.0.0.1",
                                     "--port",           "0",
@@ -53,7 +55,12 @@ ReplayTarget::ReplayTarget(std::uint64_t seed, const std::string& predictionReso
       server::parseOptions(flags, [](const char*) { return std::optional<std::string>(); });
   if (!options.error.empty()) throw std::runtime_error("cannot configure the replayed cvmock: " + options.error);
   predictionResourceId_ = options.config.service.predictionResourceId;
-  server_ = std::make_unique<server::Server>(options.config);
+  server::ServerConfig config = options.config;
+  config.service.detectorFits = std::move(detectorFits);
+  // The replay is this cvmock's only client, one request at a time on one keep-alive connection: a few threads
+  // (not the 64 that cost as much to start as a short cassette's replay) leave room for a reconnection.
+  config.requestThreads = kReplayRequestThreads;
+  server_ = std::make_unique<server::Server>(std::move(config));
   if (!server_->bind()) throw std::runtime_error("the replayed cvmock cannot listen on 127.0.0.1");
   serving_ = std::thread([this] { server_->run(); });
   server_->waitUntilReady();

@@ -14,6 +14,7 @@ class Client;
 }
 
 namespace cvmock::server {
+class DetectorFitMemo;
 class Server;
 }
 
@@ -27,8 +28,10 @@ inline constexpr const char* kRefusedKey = "cvmock-verify-refused-key";
 class ReplayTarget {
  public:
   // Starts cvmock on a free loopback port. `predictionResourceId`: the ARM id publishing accepts ("" for
-  // cvmock's default). Throws std::runtime_error when it cannot start.
-  ReplayTarget(std::uint64_t seed, const std::string& predictionResourceId);
+  // cvmock's default). `detectorFits`: the detector fits this cvmock shares with the other replays' (null: its
+  // own). Throws std::runtime_error when it cannot start.
+  ReplayTarget(std::uint64_t seed, const std::string& predictionResourceId,
+               std::shared_ptr<server::DetectorFitMemo> detectorFits = nullptr);
   ~ReplayTarget();
   ReplayTarget(const ReplayTarget&) = delete;
   ReplayTarget& operator=(const ReplayTarget&) = delete;

@@ -34,16 +34,18 @@ std::string cassetteId(const std::filesystem::path& file, const std::filesystem:
   return relative.replace_extension("").generic_string();
 }
 
-// Each cassette against its own cvmock, `jobs` at a time (they share nothing but the image server); results in
-// the cassettes' order.
+// Each cassette against its own cvmock, `jobs` at a time; results in the cassettes' order. They share the image
+// server and the detector fits (two given states training a detector on the same scenes fit it once), nothing
+// a replay writes.
 std::vector<CassetteResult> replayAll(const std::vector<std::pair<std::string, Cassette>>& cassettes,
                                       const VerifyTable& table, std::uint64_t seed, unsigned jobs) {
   std::vector<CassetteResult> results(cassettes.size());
   ReplayImages images;
+  const auto detectorFits = std::make_shared<server::DetectorFitMemo>();
   std::atomic<std::size_t> next{0};
   auto work = [&] {
     for (std::size_t i = next++; i < cassettes.size(); i = next++) {
-      results[i] = replayCassette(cassettes[i].second, cassettes[i].first, table, seed, images);
+      results[i] = replayCassette(cassettes[i].second, cassettes[i].first, table, seed, images, detectorFits);
     }
   };
   std::vector<std::thread> workers;

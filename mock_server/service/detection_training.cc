@@ -68,7 +68,8 @@ DetectionSnapshot snapshotForDetection(const std::vector<TagRecord>& tags, const
 }
 
 void trainDetectionIteration(const Store& store, const std::string& projectId, const DetectionSnapshot& snapshot,
-                             std::uint64_t seed, double holdoutFraction, IterationRecord& done) {
+                             std::uint64_t seed, double holdoutFraction, DetectorFitMemo* fits,
+                             IterationRecord& done) {
   trainer::detection::DetectorTrainingData data;
   data.tagCount = snapshot.tagCount;
   std::vector<std::size_t> kept;  // index into the snapshot of each training image (deleted ones are skipped)
@@ -83,7 +84,10 @@ void trainDetectionIteration(const Store& store, const std::string& projectId, c
   options.holdoutFraction = holdoutFraction;
   for (int tag = 0; tag < static_cast<int>(snapshot.tags.size()); ++tag) options.selectedTags.push_back(tag);
 
-  const trainer::detection::DetectorTrainingResult result = trainer::detection::trainDetector(data, options);
+  const DetectorFitMemo::Fit fit = fits ? fits->fit(data, options)
+                                        : std::make_shared<const trainer::detection::DetectorTrainingResult>(
+                                              trainer::detection::trainDetector(data, options));
+  const trainer::detection::DetectorTrainingResult& result = *fit;
   done.model = result.detector.serialize();
   const int trained = static_cast<int>(snapshot.tags.size());
   for (std::size_t h = 0; h < result.holdout.size(); ++h) {

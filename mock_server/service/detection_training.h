@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "mock_server/service/detector_fit_memo.h"
 #include "mock_server/service/views.h"
 #include "mock_server/store/store.h"
 #include "trainer/detection/detector.h"
@@ -30,9 +31,11 @@ DetectionSnapshot snapshotForDetection(const std::vector<TagRecord>& tags, const
 
 // Trains the snapshot's detector on the stored images: `done.model` gets the detector's bytes and
 // `done.holdout` the held-out images with their regions and the detections of a detector fitted without them.
+// The fit is `fits`'s when given (another service may have computed it on the same inputs), else its own.
 // Throws what trainDetector throws (std::invalid_argument, trainer::DecodeError).
 void trainDetectionIteration(const Store& store, const std::string& projectId, const DetectionSnapshot& snapshot,
-                             std::uint64_t seed, double holdoutFraction, IterationRecord& done);
+                             std::uint64_t seed, double holdoutFraction, DetectorFitMemo* fits,
+                             IterationRecord& done);
 
 // A detection iteration's performance: per trained tag and overall, at a probability threshold and an overlap
 // threshold (trainer::detection::evaluateDetections).

@@ -110,7 +110,7 @@ IterationRecord IterationService::trainProject(const std::string& projectId, Tra
     trainedTags = snapshot->tags;
     fit = [this, projectId, snapshot](IterationRecord& done) {
       trainDetectionIteration(state_.store, projectId, *snapshot, state_.config.seed, state_.config.holdoutFraction,
-                              done);
+                              state_.config.detectorFits.get(), done);
     };
   } else {
     TrainingSnapshot snapshot = snapshotForTraining(state_.store.tags(projectId), images, request.selectedTags);

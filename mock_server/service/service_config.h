@@ -3,6 +3,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -10,6 +11,8 @@
 #include "mock_server/service/resources.h"
 
 namespace cvmock::server {
+
+class DetectorFitMemo;
 
 struct ServiceConfig {
   // The training, prediction and Cognitive Services resources: who may call which API, where an iteration
@@ -23,6 +26,9 @@ struct ServiceConfig {
   double holdoutFraction = 0.2;
   int trainingWorkers = 1;  // 0 queues trainings without ever running them (tests of the Training state)
   ServiceLimits limits;
+  // Detector fits shared with other services of this process (cvmock verify's replays), or null: every
+  // training fits its own. Sharing changes no answer: a fit is a pure function of its inputs.
+  std::shared_ptr<DetectorFitMemo> detectorFits;
 };
 
 }  // namespace cvmock::server
