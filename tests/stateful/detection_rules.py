@@ -87,7 +87,7 @@ class DetectionRules:
                            "regions": [region_json(t, box) for t, box in regions]})
             entries.append((sample, [], "", regions))
         reply = self.api.training_json("POST", f"/projects/{project.id}/images/files", {"images": images})
-        self.expect_batch(project, reply, entries, {}, "CreateImagesFromFiles with regions")
+        self.expect_batch(project, reply, entries, {}, "CreateImagesFromFiles(regions)")
 
     @precondition(lambda self: self.detection_projects())
     @rule(data=st.data())
@@ -107,7 +107,7 @@ class DetectionRules:
         reply = self.api.training_json("POST", f"/projects/{project.id}/images/files",
                                        {"images": files_with_regions(samples, regions)})
         self.expect_batch(project, reply, [(s, [], "", own) for s, own in zip(samples, regions)], {},
-                          "CreateImagesFromFiles with regions")
+                          "CreateImagesFromFiles(regions)")
 
     def new_samples(self, rng, project, count):
         """`count` valid images the project does not hold, all different."""
@@ -186,6 +186,8 @@ class DetectionRules:
             else:
                 created.append((image_id, tag_id, box))
                 regions[image_id][f"pending {len(created)}"] = (tag_id, box)
+        for kind, entries_of_kind in (("created", created), ("duplicated", duplicated), ("exceeded", exceeded)):
+            self.harness.outcomes[("CreateImageRegions(entries)", kind)] += len(entries_of_kind)
         sent = lambda items: [(e["imageId"], e["tagId"], checks.box_of(e)) for e in items or []]  # noqa: E731
         expect(sent(body.get("duplicated")) == duplicated,
                f"{what} duplicated: server {sent(body.get('duplicated'))}, model {duplicated}")

@@ -302,6 +302,7 @@ class StatefulCvmock(DetectionRules, RuleBasedStateMachine):
         for (sample, tag_ids, fetch_failure, own_regions), result in zip(entries, results):
             allowed = self.image_statuses(project, sample, tag_ids, fetch_failure, accepted, len(own_regions))
             status = result["status"]
+            self.harness.outcomes[("image(status)", status)] += 1
             expect(status in allowed, f"{what}: image {sample.kind} ({len(sample.data)} B) with tags {tag_ids}: "
                                       f"status {status}, the model allows {sorted(allowed)}")
             all_ok = all_ok and status == "OK"
