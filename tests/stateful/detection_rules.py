@@ -56,10 +56,15 @@ class DetectionRules:
             return self.pick_project(data)
         return self.pick_project(data, lambda p: p.detects and condition(p))
 
+    @staticmethod
+    def rare(data, one_in, label):
+        """A rare branch, drawn by Hypothesis (its draws of a seeded random.Random favour a few seeds)."""
+        return data.draw(st.integers(0, one_in - 1), label=label) == 0
+
     def region_tags(self, data, project):
         """The tags regions are drawn from: the project's, now and then an unknown one."""
         ids = list(project.tags)
-        if not ids or data.draw(st.integers(0, 30), label="unknown region tag?") == 0:
+        if not ids or self.rare(data, 30, "an unknown region tag?"):
             ids.append(UNKNOWN_ID)
         return ids
 
@@ -75,13 +80,15 @@ class DetectionRules:
         rng = self.rng(data)
         tags = self.region_tags(data, project)
         entries, images = [], []
-        crowded = rng.randrange(12) == 0
+        crowded = self.rare(data, 6, "an image with 300 or 301 regions?")
+        refused = self.rare(data, 15, "a refused box?")
         for index in range(rng.randint(1, 3)):
-            sample = self.duplicate_or_sample(rng, project)
-            count = rng.choice([MAX_REGIONS_PER_IMAGE, MAX_REGIONS_PER_IMAGE + 1]) if crowded and index == 0 else \
-                rng.randint(0, 3)
+            crowd = crowded and index == 0
+            # a crowded image is a new valid one, so that its regions decide its status
+            sample = self.new_samples(rng, project, 1)[0] if crowd else self.duplicate_or_sample(rng, project)
+            count = rng.choice([MAX_REGIONS_PER_IMAGE, MAX_REGIONS_PER_IMAGE + 1]) if crowd else rng.randint(0, 3)
             regions = [(rng.choice(tags), inside_box(rng)) for _ in range(count)]
-            if regions and rng.randrange(20) == 0:
+            if regions and refused and index == 0:
                 regions[0] = (regions[0][0], rng.choice(REFUSED_BOXES))
             images.append({"name": f"file{index}", "contents": base64.b64encode(sample.data).decode(),
                            "regions": [region_json(t, box) for t, box in regions]})
@@ -126,19 +133,38 @@ class DetectionRules:
         region limit (exceeded); now and then an unknown tag or image, a refused box, or too many entries."""
         project = self.pick_detection_project(data, lambda p: p.images and p.tags)
         rng = self.rng(data)
+        if project.detects and project.images and project.tags and self.rare(data, 10, "fill an image?"):
+            self.fill_to_limit(rng, project, rng.choice(list(project.images)))
+            return
         entries = self.region_entries(data, rng, project, rng.randint(1, 6))
-        if rng.randrange(25) == 0:
+        if self.rare(data, 25, "too many entries?"):
             entries = [rng.choice(entries) for _ in range(MAX_REGIONS_PER_BATCH + 1)]
         reply = self.api.training_json("POST", f"/projects/{project.id}/images/regions",
                                        {"regions": [region_json(t, box, i) for i, t, box in entries]})
         self.expect_regions_created(project, reply, entries, "CreateImageRegions")
 
+    def fill_to_limit(self, rng, project, image_id):
+        """Batches of 64 new regions on one image until one of them crosses the limit of 300: that one's entries
+        past the limit are exceeded, the others created."""
+        image = project.images[image_id]
+        tags = list(project.tags)
+        while True:
+            entries = []
+            while len(entries) < MAX_REGIONS_PER_BATCH:
+                entry = (image_id, rng.choice(tags), inside_box(rng))
+                if entry[1:] not in image.regions.values() and entry not in entries:
+                    entries.append(entry)
+            crossing = len(image.regions) + len(entries) > MAX_REGIONS_PER_IMAGE
+            reply = self.api.training_json("POST", f"/projects/{project.id}/images/regions",
+                                           {"regions": [region_json(t, box, i) for i, t, box in entries]})
+            self.expect_regions_created(project, reply, entries, "CreateImageRegions")
+            if crossing:
+                return
+
     def region_entries(self, data, rng, project, count):
         """(image id, tag id, box) entries, mostly valid."""
         images = list(project.images) or [UNKNOWN_ID]
-        if rng.randrange(30) == 0:
-            images.append(UNKNOWN_ID)
-        tags = self.region_tags(data, project)
+        tags = list(project.tags) or [UNKNOWN_ID]
         full = [i for i, image in project.images.items() if len(image.regions) >= MAX_REGIONS_PER_IMAGE]
         entries = []
         for _ in range(count):
@@ -150,9 +176,15 @@ class DetectionRules:
                 entries.append(rng.choice(entries))  # the same entry twice
             else:
                 entries.append((image_id, rng.choice(tags), inside_box(rng)))
-        if rng.randrange(20) == 0:
-            image_id, tag_id, _ = entries[-1]
-            entries[-1] = (image_id, tag_id, rng.choice(REFUSED_BOXES))
+        # Now and then one entry names an unknown image or tag, or has a refused box: the whole call is refused.
+        spoilt = rng.randrange(len(entries))
+        image_id, tag_id, box = entries[spoilt]
+        if self.rare(data, 20, "an unknown image?"):
+            entries[spoilt] = (UNKNOWN_ID, tag_id, box)
+        elif self.rare(data, 20, "an unknown tag?"):
+            entries[spoilt] = (image_id, UNKNOWN_ID, box)
+        elif self.rare(data, 20, "a refused box?"):
+            entries[spoilt] = (image_id, tag_id, rng.choice(REFUSED_BOXES))
         return entries
 
     def expect_regions_created(self, project, reply, entries, what):
@@ -211,9 +243,9 @@ class DetectionRules:
         rng = self.rng(data)
         owned = [(r, image) for image in project.images.values() for r in image.regions]
         doomed = [rng.choice(owned)[0] for _ in range(rng.randint(1, 4))] if owned else []
-        if not doomed or rng.randrange(8) == 0:
+        if not doomed or self.rare(data, 8, "an unknown region id?"):
             doomed.append(UNKNOWN_ID)
-        if rng.randrange(25) == 0:
+        if self.rare(data, 25, "too many ids?"):
             doomed += [UNKNOWN_ID] * MAX_REGIONS_PER_BATCH
         reply = self.api.training("DELETE", f"/projects/{project.id}/images/regions",
                                   query={"regionIds": ",".join(doomed)})
