@@ -11,11 +11,13 @@ namespace {
 const httplib::Headers kTraining = {{"Training-Key", "cvmock-training-key"}};
 const httplib::Headers kPrediction = {{"Prediction-Key", "cvmock-prediction-key"}};
 const std::string kTrainingBase = "/customvision/v3.3/training/projects";
+const std::string kGeneralDetection = "da2e3a8a-40a5-4171-82f4-58522f70fbc1";  // the General (object detection) domain
 const std::string kResourceId =
     "%2Fsubscriptions%2F00000000-0000-0000-0000-000000000000%2FresourceGroups%2Fcvmock%2Fproviders%2FMicrosoft."
     "CognitiveServices%2Faccounts%2Fcvmock-prediction";
 
-// RFC 4648 base64 with padding: the wire form of the spec's `format: byte` fields.
+}  // namespace
+
 std::string base64(const std::string& bytes) {
   static constexpr char kAlphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;
@@ -32,8 +34,6 @@ std::string base64(const std::string& bytes) {
   }
   return out;
 }
-
-}  // namespace
 
 ApiCalls::ApiCalls(const std::string& endpoint, std::string predictionBase)
     : client_(endpoint), predictionBase_(std::move(predictionBase)) {
@@ -52,6 +52,12 @@ nlohmann::json ApiCalls::expectJson(const httplib::Result& result, const std::st
 
 std::string ApiCalls::createProject(const std::string& name) {
   return expectJson(client_.Post(kTrainingBase + "?name=" + name + "&classificationType=Multiclass", kTraining, "",
+                                 "application/json"),
+                    "CreateProject")["id"];
+}
+
+std::string ApiCalls::createDetectionProject(const std::string& name) {
+  return expectJson(client_.Post(kTrainingBase + "?name=" + name + "&domainId=" + kGeneralDetection, kTraining, "",
                                  "application/json"),
                     "CreateProject")["id"];
 }
@@ -89,6 +95,19 @@ int ApiCalls::uploadFiles(const std::string& projectId, const std::string& tagId
   return stored;
 }
 
+std::vector<std::string> ApiCalls::uploadEntries(const std::string& projectId, const nlohmann::json& entries) {
+  const nlohmann::json summary =
+      expectJson(client_.Post(kTrainingBase + "/" + projectId + "/images/files", kTraining,
+                              nlohmann::json{{"images", entries}}.dump(), "application/json"),
+                 "CreateImagesFromFiles");
+  std::vector<std::string> ids;
+  for (const nlohmann::json& result : summary["images"]) {
+    if (result["status"] != "OK") throw std::runtime_error("CreateImagesFromFiles: " + result.dump());
+    ids.push_back(result["image"]["id"]);
+  }
+  return ids;
+}
+
 std::string ApiCalls::trainAndWait(const std::string& projectId, bool force) {
   const std::string iterationId =
       expectJson(client_.Post(kTrainingBase + "/" + projectId + "/train" + (force ? "?forceTrain=true" : ""),
@@ -115,6 +134,19 @@ int ApiCalls::classifyNoStore(const std::string& projectId, const std::string& n
   const httplib::Result result =
       client_.Post(predictionBase_ + "/" + projectId + "/classify/iterations/" + name + "/image/nostore", kPrediction,
                    httplib::MultipartFormDataItems{{"imageData", image, "image.jpg", "image/jpeg"}});
+  return result ? result->status : 0;
+}
+
+int ApiCalls::detectNoStore(const std::string& projectId, const std::string& name, const std::string& image) {
+  const httplib::Result result =
+      client_.Post(predictionBase_ + "/" + projectId + "/detect/iterations/" + name + "/image/nostore", kPrediction,
+                   httplib::MultipartFormDataItems{{"imageData", image, "image.jpg", "image/jpeg"}});
+  return result ? result->status : 0;
+}
+
+int ApiCalls::regionProposals(const std::string& projectId, const std::string& imageId) {
+  const httplib::Result result = client_.Post(kTrainingBase + "/" + projectId + "/images/" + imageId + "/regionproposals",
+                                              kTraining, "", "application/json");
   return result ? result->status : 0;
 }
 

@@ -8,6 +8,11 @@
 //   load_generator contention [--seconds 5] [--train-images 5000] [--data-dir DIR]
 //                                                                 prediction p50/p99 alone, and while uploads
 //                                                                 and trainings run (bench/load/contention.h)
+//   load_generator detect [--train 200] [--requests 200] [--min-objects 1] [--max-objects 4]
+//                                                                 a detector trained and published over HTTP, then
+//                                                                 DetectImageWithNoStore and GetImageRegionProposals
+//                                                                 p50/p95, server-logged and round trip
+//                                                                 (bench/load/detection_load.h)
 //   load_generator startup [--images N]                           fork to first answer, idle RSS; with N, on a
 //                                                                 data directory holding N images
 // Options for every mode: --cvmock PATH (default: the cvmock built beside this tool).
@@ -25,6 +30,7 @@
 
 #include "bench/load/api_calls.h"
 #include "bench/load/contention.h"
+#include "bench/load/detection_load.h"
 #include "bench/load/peer_process.h"
 #include "bench/load/server_process.h"
 #include "bench/load/workload.h"
@@ -253,7 +259,7 @@ int startup(const std::string& binary, const std::map<std::string, std::string>&
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::fprintf(stderr, "usage: load_generator predict|ingest|train|startup|contention [options]\n");
+    std::fprintf(stderr, "usage: load_generator predict|ingest|train|startup|contention|detect [options]\n");
     return 2;
   }
   const std::string mode = argv[1];
@@ -265,6 +271,7 @@ int main(int argc, char** argv) {
     if (mode == "train") return train(binary, options);
     if (mode == "startup") return startup(binary, options);
     if (mode == "contention") return cvmock::bench::contention(binary, options);
+    if (mode == "detect") return cvmock::bench::detection(binary, options);
   } catch (const std::exception& error) {
     std::fprintf(stderr, "load_generator: %s\n", error.what());
     return 1;

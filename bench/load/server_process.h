@@ -2,8 +2,11 @@
 #pragma once
 
 #include <chrono>
+#include <map>
+#include <mutex>
 #include <string>
 #include <sys/types.h>
+#include <thread>
 #include <vector>
 
 namespace cvmock::bench {
@@ -11,9 +14,10 @@ namespace cvmock::bench {
 class ServerProcess {
  public:
   // Starts `binary --port 0 <arguments>` and blocks until it answers on the port it printed.
-  // Throws std::runtime_error when it does not start.
-  ServerProcess(const std::string& binary, const std::vector<std::string>& arguments);
-  ~ServerProcess();  // SIGTERM, then waits
+  // Throws std::runtime_error when it does not start. With `keepOutput`, a thread goes on reading the child's
+  // stdout (its request log) into outputLines(); otherwise the pipe is closed once the port is read.
+  ServerProcess(const std::string& binary, const std::vector<std::string>& arguments, bool keepOutput = false);
+  ~ServerProcess();  // SIGTERM, then waits (and joins the reader)
   ServerProcess(const ServerProcess&) = delete;
   ServerProcess& operator=(const ServerProcess&) = delete;
 
@@ -25,6 +29,10 @@ class ServerProcess {
   double peakResidentMiB() const;
   // CPU time the process has used so far, user and system, in seconds (/proc/<pid>/stat).
   double cpuSeconds() const;
+  // The same per thread (/proc/<pid>/task/<tid>/stat), by thread id.
+  std::map<int, double> threadCpuSeconds() const;
+  // The whole lines the child has written to stdout so far, after its "listening on" line (keepOutput only).
+  std::vector<std::string> outputLines() const;
 
  private:
   double statusField(const char* name) const;
@@ -32,6 +40,10 @@ class ServerProcess {
   pid_t pid_ = -1;
   int port_ = 0;
   std::chrono::duration<double, std::milli> startup_{};
+  int outputFd_ = -1;
+  std::thread reader_;
+  mutable std::mutex outputMutex_;  // guards output_, which reader_ appends to
+  std::string output_;
 };
 
 }  // namespace cvmock::bench

@@ -1,5 +1,6 @@
 // cvctl predictions and delete-predictions (the stored predictions) and suggestions (suggested tags for untagged
 // images).
+#include <algorithm>
 #include <iostream>
 
 #include "client/cvctl/commands.h"
@@ -12,10 +13,13 @@ namespace cvmock::cvctl {
 
 namespace {
 
-// The top prediction as "tag probability", or "-" for none.
+// The most probable prediction as "tag probability", or "-" for none (a detection's boxes come grouped by tag,
+// not most probable first).
 std::pair<std::string, std::string> topOf(const std::vector<client::Prediction>& predictions) {
   if (predictions.empty()) return {"-", "-"};
-  const client::Prediction& top = predictions.front();
+  const client::Prediction& top = *std::max_element(
+      predictions.begin(), predictions.end(),
+      [](const client::Prediction& a, const client::Prediction& b) { return a.probability < b.probability; });
   return {top.tagName.value_or(top.tagId), formatDecimal(top.probability)};
 }
 

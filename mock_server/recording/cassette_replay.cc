@@ -97,8 +97,8 @@ std::set<std::string> domainIds(ReplayTarget& target) {
 }
 
 ExchangeResult replayExchange(const Exchange& exchange, const ExchangeScope& scope, const Cassette& cassette,
-                              ReplayTarget& target, ReplayImages& images, IdMap& ids, const VerifyTable& table,
-                              const std::set<std::string>& refused, bool lengthsKnown) {
+                              ReplayTarget& target, ReplayImages& images, const GivenState& state, IdMap& ids,
+                              const VerifyTable& table, const std::set<std::string>& refused, bool lengthsKnown) {
   ExchangeResult result{
       scope.number, exchange.request.method + " " + exchange.request.target, exchange.response.status, 0, {}, ""};
   const std::filesystem::path folder = cassette.file.parent_path();
@@ -107,7 +107,7 @@ ExchangeResult replayExchange(const Exchange& exchange, const ExchangeScope& sco
   // JSON bodies name ids (images from files carry their images inline, so they may be stored as a file).
   const std::string contentType = lowerAscii(headerValue(exchange.request.headers, "Content-Type").value_or(""));
   if (exchange.request.body.kind == Body::Kind::Text || contentType.find("json") != std::string::npos) {
-    body = ids.liveJsonBody(body, [&](const std::string& url) { return images.urlFor(url); });
+    body = ids.liveJsonBody(body, [&](const std::string& url) { return state.imageUrl(url); });
   }
   const std::string liveTarget = ids.liveTarget(exchange.request.target);
   const HeaderList headers = replayHeaders(exchange.request, refused);
@@ -174,7 +174,7 @@ CassetteResult replayCassette(const Cassette& cassette, const std::string& id, c
       try {
         state.before(scope.number);
         result.exchanges.push_back(
-            replayExchange(exchange, scope, cassette, target, images, ids, table, refused, given.is_null()));
+            replayExchange(exchange, scope, cassette, target, images, state, ids, table, refused, given.is_null()));
       } catch (const std::exception& failure) {
         result.error = "exchange " + std::to_string(scope.number) + " (" + scope.request + "): " + failure.what();
         break;

@@ -13,7 +13,8 @@ namespace {
 
 // Array elements that stand for entities are paired by their id rather than their place, when every recorded
 // element's id has a known live counterpart (lists whose order is not the contract: domains, predictions), or
-// else by their name, when every recorded name is in the live list (tags, before their ids are known).
+// else by their name, when every recorded name is in the live list (tags, before their ids are known). A key
+// pairs only when it tells the elements apart: regions or detections sharing one tagId pair by place.
 constexpr const char* kIdKeys[] = {"id", "tagId", "imageId"};
 constexpr const char* kNameKey = "name";
 
@@ -93,11 +94,12 @@ class BodyDiff {
   }
 
   // Pairs (recorded index, live index) by `key`, whose recorded value `wanted` turns into the live one; empty
-  // unless every recorded element finds its partner.
+  // unless every recorded element finds its own partner (two finding the same one: the key is no identity).
   template <typename Wanted>
   static std::vector<std::pair<std::size_t, std::size_t>> pairBy(const Json& recorded, const Json& live,
                                                                  const char* key, Wanted wanted) {
     std::vector<std::pair<std::size_t, std::size_t>> found;
+    std::set<std::size_t> taken;
     for (std::size_t i = 0; i < recorded.size(); ++i) {
       const Json& element = recorded[i];
       if (!element.is_object() || !element.contains(key) || !element[key].is_string()) return {};
@@ -106,7 +108,9 @@ class BodyDiff {
         return value && candidate.is_object() && candidate.value(key, Json()) == Json(*value);
       });
       if (partner == live.end()) return {};
-      found.emplace_back(i, static_cast<std::size_t>(partner - live.begin()));
+      const auto liveIndex = static_cast<std::size_t>(partner - live.begin());
+      if (!taken.insert(liveIndex).second) return {};
+      found.emplace_back(i, liveIndex);
     }
     return found;
   }

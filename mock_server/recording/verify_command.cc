@@ -57,7 +57,7 @@ std::vector<CassetteResult> replayAll(const std::vector<std::pair<std::string, C
 
 int runVerify(const std::vector<std::string>& args) {
   const CommandLine line =
-      parseCommandLine(args, {"--table", "--junit", "--seed", "--only"}, {"--json", "--help", "--print-table"});
+      parseCommandLine(args, {"--table", "--junit", "--seed", "--only", "--jobs"}, {"--json", "--help", "--print-table"});
   if (line.has("--help")) {
     std::cout << kUsage;
     return 0;

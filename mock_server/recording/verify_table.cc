@@ -163,7 +163,7 @@ void VerifyTable::parse(const Json& document, const std::string& file) {
   const Json& given = section(document, "given", file);
   for (std::size_t i = 0; i < given.size(); ++i) {
     const EntryPlace place{file, "given[" + std::to_string(i) + "]"};
-    onlyKeys(given[i], {"cassette", "why", "projects", "before"}, place);
+    onlyKeys(given[i], {"cassette", "why", "projects", "before", "urlImages"}, place);
     Json patch = given[i];
     patch.erase("cassette");
     patch.erase("why");

@@ -13,6 +13,15 @@ namespace {
 trainer::detection::Box toBox(const BoxRecord& b) { return {b.left, b.top, b.width, b.height}; }
 BoxRecord toRecord(const trainer::detection::Box& b) { return {b.left, b.top, b.width, b.height}; }
 
+// Tag by name (then id), then the most probable first; stable, so equal probabilities keep the detector's order.
+void orderAsTheServiceDoes(std::vector<PredictionEntry>& entries) {
+  std::stable_sort(entries.begin(), entries.end(), [](const PredictionEntry& a, const PredictionEntry& b) {
+    if (a.tagName != b.tagName) return a.tagName < b.tagName;
+    if (a.tagId != b.tagId) return a.tagId < b.tagId;
+    return a.probability > b.probability;
+  });
+}
+
 bool isSelected(const std::vector<std::string>& selectedTags, const std::string& tagId) {
   return selectedTags.empty() || std::find(selectedTags.begin(), selectedTags.end(), tagId) != selectedTags.end();
 }
@@ -113,6 +122,7 @@ std::vector<PredictionEntry> detectionEntries(const std::vector<TrainedTag>& tag
     const TrainedTag& tag = tags.at(static_cast<std::size_t>(d.tag));
     entries.push_back({tag.id, tag.name, tag.type, d.probability, toRecord(d.box)});
   }
+  orderAsTheServiceDoes(entries);
   return entries;
 }
 
@@ -124,6 +134,7 @@ std::vector<PredictionEntry> detectionEntries(const std::vector<TrainedTag>& tag
     const TrainedTag& tag = tags.at(static_cast<std::size_t>(d.tag));
     entries.push_back({tag.id, tag.name, tag.type, d.probability, d.box});
   }
+  orderAsTheServiceDoes(entries);
   return entries;
 }
 

@@ -29,8 +29,11 @@ bool matches(const PredictionRecord& prediction, const PredictionQuery& query) {
   });
 }
 
+// The most probable entry's: a classification lists it first, a detection groups its boxes by tag.
 float topProbability(const PredictionRecord& prediction) {
-  return prediction.predictions.empty() ? 0 : prediction.predictions.front().probability;
+  float top = 0;
+  for (const PredictionEntry& entry : prediction.predictions) top = std::max(top, entry.probability);
+  return top;
 }
 
 // `stored` is in creation order; the result is in the query's order.

@@ -75,15 +75,23 @@ export const deleteImageTags = (projectId, imageIds, tagIds) =>
   training("DELETE", `${project(projectId)}/images/tags`, { query: { imageIds, tagIds } });
 export const deleteImages = (projectId, imageIds) =>
   training("DELETE", `${project(projectId)}/images`, { query: { imageIds } });
+export const getImagesByIds = (projectId, imageIds) =>
+  training("GET", `${project(projectId)}/images/id`, { query: { imageIds } });
 
-// CreateImagesFromData for one batch (at most 64 files), through XMLHttpRequest because fetch reports no
-// upload progress: onProgress(sentBytes, totalBytes). Resolves with the ImageCreateSummary (200 or 207).
-export function createImagesFromData(projectId, files, tagIds, onProgress) {
-  const form = new FormData();
-  for (const file of files) form.append("imageData", file, file.name);
+// Regions (object detection projects). `regions`: [{imageId, tagId, left, top, width, height}], normalized to [0, 1];
+// CreateImageRegions answers 200 or 207 with {created, duplicated, exceeded}.
+export const createImageRegions = (projectId, regions) =>
+  training("POST", `${project(projectId)}/images/regions`, { json: { regions } });
+export const deleteImageRegions = (projectId, regionIds) =>
+  training("DELETE", `${project(projectId)}/images/regions`, { query: { regionIds } });
+
+// An image upload through XMLHttpRequest, because fetch reports no upload progress: onProgress(sentBytes,
+// totalBytes). Resolves with the ImageCreateSummary (200 or 207); rejects with an ApiError otherwise.
+function uploadWithProgress(path, query, body, contentType, onProgress) {
   const request = new XMLHttpRequest();
-  request.open("POST", url(TRAINING_BASE, `${project(projectId)}/images`, { tagIds }));
+  request.open("POST", url(TRAINING_BASE, path, query));
   request.setRequestHeader("Training-Key", getKeys().trainingKey);
+  if (contentType) request.setRequestHeader("Content-Type", contentType);
   request.upload.onprogress = (event) => { if (event.lengthComputable) onProgress(event.loaded, event.total); };
   return new Promise((resolve, reject) => {
     request.onload = () => {
@@ -91,17 +99,30 @@ export function createImagesFromData(projectId, files, tagIds, onProgress) {
       else reject(errorFrom(request.status, request.responseText));
     };
     request.onerror = () => reject(new ApiError(0, "NetworkError", "The upload could not reach cvmock"));
-    request.send(form);
+    request.send(body);
   });
 }
+
+// CreateImagesFromData for one batch (at most 64 files), every image with `tagIds`.
+export function createImagesFromData(projectId, files, tagIds, onProgress) {
+  const form = new FormData();
+  for (const file of files) form.append("imageData", file, file.name);
+  return uploadWithProgress(`${project(projectId)}/images`, { tagIds }, form, null, onProgress);
+}
+
+// CreateImagesFromFiles for one batch (at most 64): `images` are [{name, contents (base64), regions?}], the way a
+// detection project gets images together with their regions.
+export const createImagesFromFiles = (projectId, images, onProgress) =>
+  uploadWithProgress(`${project(projectId)}/images/files`, {}, JSON.stringify({ images }), "application/json", onProgress);
 
 // Iterations, performance and publishing
 export const trainProject = (projectId, { trainingType, reservedBudgetInHours, forceTrain }) =>
   training("POST", `${project(projectId)}/train`, { query: { trainingType, reservedBudgetInHours, forceTrain } });
 export const getIterations = (projectId) => training("GET", `${project(projectId)}/iterations`);
 export const getIteration = (projectId, iterationId) => training("GET", `${project(projectId)}/iterations/${iterationId}`);
-export const getIterationPerformance = (projectId, iterationId, threshold) =>
-  training("GET", `${project(projectId)}/iterations/${iterationId}/performance`, { query: { threshold } });
+// overlapThreshold only means something for a detection iteration (undefined leaves it out of the query).
+export const getIterationPerformance = (projectId, iterationId, threshold, overlapThreshold) =>
+  training("GET", `${project(projectId)}/iterations/${iterationId}/performance`, { query: { threshold, overlapThreshold } });
 export const publishIteration = (projectId, iterationId, publishName, predictionId) =>
   training("POST", `${project(projectId)}/iterations/${iterationId}/publish`, { query: { publishName, predictionId } });
 export const unpublishIteration = (projectId, iterationId) =>
@@ -113,8 +134,9 @@ export const quickTestImage = (projectId, iterationId, file, store) =>
     { query: { iterationId, store }, body: file, contentType: "application/octet-stream" });
 export const quickTestImageUrl = (projectId, iterationId, imageUrl, store) =>
   training("POST", `${project(projectId)}/quicktest/url`, { query: { iterationId, store }, json: { url: imageUrl } });
-export const classifyImage = (projectId, publishName, file) =>
-  send("prediction", "POST", `/${encodeURIComponent(projectId)}/classify/iterations/${encodeURIComponent(publishName)}/image`,
+// ClassifyImage, or DetectImage for a detection project's published iteration.
+export const predictImage = (projectId, publishName, file, detection = false) =>
+  send("prediction", "POST", `/${encodeURIComponent(projectId)}/${detection ? "detect" : "classify"}/iterations/${encodeURIComponent(publishName)}/image`,
     { body: file, contentType: "application/octet-stream" });
 
 // Stored predictions
@@ -125,8 +147,8 @@ export const deletePrediction = (projectId, ids) =>
 export const createImagesFromPredictions = (projectId, images) =>
   training("POST", `${project(projectId)}/images/predictions`, { json: { images } });
 
-// The endpoints a client of a published iteration calls (the "Prediction URL" panel).
-export function predictionUrls(projectId, publishName) {
-  const base = `${window.location.origin}${PREDICTION_BASE}/${projectId}/classify/iterations/${encodeURIComponent(publishName)}`;
+// The endpoints a client of a published iteration calls (the "Prediction URL" panel): Classify* or Detect*.
+export function predictionUrls(projectId, publishName, detection = false) {
+  const base = `${window.location.origin}${PREDICTION_BASE}/${projectId}/${detection ? "detect" : "classify"}/iterations/${encodeURIComponent(publishName)}`;
   return { image: `${base}/image`, url: `${base}/url` };
 }

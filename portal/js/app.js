@@ -8,14 +8,17 @@ import * as train from "./pages/train.js";
 import * as performance from "./pages/performance.js";
 import * as quicktest from "./pages/quicktest.js";
 import * as predictions from "./pages/predictions.js";
+import * as regions from "./pages/regions.js";
 
-// The views of one project, in the order of the navigation.
+// The views of one project, in the order of the navigation; a view `under` another is reached from it and is not
+// listed itself (its parent is marked current instead).
 const PROJECT_VIEWS = [
   { name: "images", label: "Images", view: images },
   { name: "train", label: "Train", view: train },
   { name: "performance", label: "Performance", view: performance },
   { name: "quicktest", label: "Quick test", view: quicktest },
   { name: "predictions", label: "Predictions", view: predictions },
+  { name: "regions", label: "Regions", view: regions, under: "images" },
 ];
 
 const main = document.getElementById("main");
@@ -38,8 +41,9 @@ function drawNavigation(projectRecord, viewName) {
     fill(nav);
     return;
   }
-  const links = PROJECT_VIEWS.map(({ name, label }) =>
-    h("li", {}, h("a", { href: `#/projects/${projectRecord.id}/${name}`, "aria-current": name === viewName ? "page" : null }, label)));
+  const current = PROJECT_VIEWS.find((candidate) => candidate.name === viewName)?.under ?? viewName;
+  const links = PROJECT_VIEWS.filter(({ under }) => !under).map(({ name, label }) =>
+    h("li", {}, h("a", { href: `#/projects/${projectRecord.id}/${name}`, "aria-current": name === current ? "page" : null }, label)));
   fill(nav, h("ul", {}, h("li", { class: "project-name" }, projectRecord.name), ...links));
 }
 

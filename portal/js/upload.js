@@ -1,6 +1,8 @@
-// The "Add images" panel: many files with their tags, sent in batches the service accepts, with one progress bar.
-import { createImagesFromData } from "./api.js";
+// The "Add images" panel: many files with their tags (or, in a detection project, with their region files), sent in
+// batches the service accepts, with one progress bar.
+import { createImagesFromData, createImagesFromFiles } from "./api.js";
 import { announce, errorMessage, fill, h } from "./dom.js";
+import { base64Of, isRegionFile, readRegionFiles, regionsOf, tagIdsFor } from "./regionfiles.js";
 
 const MAX_FILES_PER_BATCH = 64;             // CreateImagesFromData's limit
 const MAX_BYTES_PER_BATCH = 32 * 1024 * 1024;  // keeps one request reasonable; a single image is at most 6 MB
@@ -24,14 +26,15 @@ function batches(files) {
 
 const size = (files) => files.reduce((sum, file) => sum + file.size, 0);
 
-// Uploads every file; onProgress(fraction) follows the bytes sent. Resolves with what the service answered.
-async function uploadFiles(projectId, files, tagIds, onProgress) {
+// Uploads every file through send(batch, onBatchProgress), which resolves with the batch's ImageCreateSummary;
+// onProgress(fraction) follows the bytes sent. Resolves with what the service answered.
+async function uploadFiles(files, send, onProgress) {
   const total = size(files) || 1;
   const result = { stored: 0, duplicates: 0, failed: [] };
   let sent = 0;
   for (const batch of batches(files)) {
     const batchBytes = size(batch);
-    const summary = await createImagesFromData(projectId, batch, tagIds,
+    const summary = await send(batch,
       (loaded, requestBytes) => onProgress((sent + batchBytes * Math.min(1, loaded / requestBytes)) / total));
     sent += batchBytes;
     onProgress(sent / total);
@@ -44,9 +47,32 @@ async function uploadFiles(projectId, files, tagIds, onProgress) {
   return result;
 }
 
+// A detection project's upload: the chosen JSON files give the images' regions (their tags are created when
+// missing), and the images go with their regions through CreateImagesFromFiles. Resolves with {images, send}.
+async function withRegions(projectId, chosen, tags) {
+  const byImage = await readRegionFiles(chosen.filter(isRegionFile));
+  const tagIds = await tagIdsFor(projectId, tags, new Set([...byImage.values()].flat().map((region) => region.tagName)));
+  const entry = async (file) => ({
+    name: file.name,
+    contents: await base64Of(file),
+    regions: regionsOf(byImage, file).map(({ tagName, left, top, width, height }) =>
+      ({ tagId: tagIds.get(tagName), left, top, width, height })),
+  });
+  return {
+    images: chosen.filter((file) => !isRegionFile(file)),
+    send: async (batch, onBatchProgress) => createImagesFromFiles(projectId, await Promise.all(batch.map(entry)), onBatchProgress),
+  };
+}
+
 // The panel and setTags(tags), which redraws the tag choices; onUploaded() runs after each finished upload.
-export function uploadPanel(projectId, onUploaded) {
-  const files = h("input", { id: "upload-files", type: "file", multiple: true, accept: "image/jpeg,image/png,image/bmp,image/gif", required: true });
+// With `detection`, region files replace the tag choices.
+export function uploadPanel(projectId, onUploaded, { detection = false } = {}) {
+  const imageTypes = "image/jpeg,image/png,image/bmp,image/gif";
+  const files = h("input", {
+    id: "upload-files", type: "file", multiple: true, required: true,
+    accept: detection ? `${imageTypes},application/json,.json` : imageTypes,
+  });
+  let knownTags = [];
   const tagChoices = h("div");
   const progress = h("progress", { id: "upload-progress", max: 100, value: 0, "aria-labelledby": "upload-progress-label" });
   const progressLabel = h("span", { id: "upload-progress-label" }, "Upload progress: 0%");
@@ -56,11 +82,18 @@ export function uploadPanel(projectId, onUploaded) {
     h("h2", { id: "upload-title" }, "Add images"),
     h("label", { for: "upload-files" }, "Image files"), files,
     h("p", { class: "hint" }, "JPEG, PNG, BMP or GIF, at most 6 MB each; any number of files."),
+    detection ? h("p", { class: "hint" }, "Choose each image's region file with it (JSON: {\"image\": name, \"regions\": " +
+      "[{\"tagName\", \"left\", \"top\", \"width\", \"height\"}]}, as cvmock-fixtures --detection writes); " +
+      "missing tags are created. Regions can also be drawn on each image afterwards.") : null,
     tagChoices,
     h("div", { class: "actions" }, submit),
     h("div", {}, progressLabel), progress,
     outcome);
-  const setTags = (tags) => fill(tagChoices, tags.length
+  const setTags = (tags) => {
+    knownTags = tags;
+    if (!detection) showTagChoices(tags);
+  };
+  const showTagChoices = (tags) => fill(tagChoices, tags.length
     ? h("fieldset", {}, h("legend", {}, "Tags for these images"),
       tags.map((tag) => h("label", {}, h("input", { type: "checkbox", name: "uploadTag", value: tag.id }), tag.name)))
     : h("p", { class: "hint" }, "Add tags first to upload labelled images; untagged images can be tagged later."));
@@ -77,7 +110,9 @@ export function uploadPanel(projectId, onUploaded) {
     fill(outcome);
     showProgress(0);
     try {
-      const result = await uploadFiles(projectId, chosen, tagIds, showProgress);
+      const { images, send } = detection ? await withRegions(projectId, chosen, knownTags)
+        : { images: chosen, send: (batch, onBatchProgress) => createImagesFromData(projectId, batch, tagIds, onBatchProgress) };
+      const result = await uploadFiles(images, send, showProgress);
       const text = `${result.stored} images added` +
         (result.duplicates ? `, ${result.duplicates} already in the project` : "") +
         (result.failed.length ? `, ${result.failed.length} refused` : "") + ".";

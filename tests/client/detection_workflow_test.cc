@@ -42,7 +42,9 @@ void expectInsideTheImage(const BoundingBox& box) {
 // The most probable detection has a labelled object's tag and overlaps it by at least half.
 void expectTopDetectionIsRight(const ImagePrediction& result, const LabelledImage& scene) {
   ASSERT_FALSE(result.predictions.empty());
-  const Prediction& top = result.predictions.front();
+  const Prediction& top = *std::max_element(  // boxes come grouped by tag, not most probable first
+      result.predictions.begin(), result.predictions.end(),
+      [](const Prediction& a, const Prediction& b) { return a.probability < b.probability; });
   ASSERT_TRUE(top.boundingBox.has_value());
   expectInsideTheImage(*top.boundingBox);
   const bool right = std::any_of(scene.regions.begin(), scene.regions.end(), [&](const cvctl::LabelledRegion& r) {

@@ -38,6 +38,19 @@ export function generateFixtures({ perClass, seed, size = 128, classes = ["circl
     [name, readdirSync(path.join(out, name)).sort().map((file) => path.join(out, name, file))]));
 }
 
+// Writes detection scenes with $CVMOCK_FIXTURES_BIN (`--detection`): resolves to [{ image, regionFile, regions }],
+// regions as the scene's JSON gives them ({tagName, left, top, width, height}, normalized).
+export function generateScenes({ images, seed, size = "320x240", objects = "2-4", classes = ["circle", "square", "triangle"] }) {
+  const out = mkdtempSync(path.join(tmpdir(), "cvmock-portal-scenes-"));
+  fixtureDirs.push(out);
+  execFileSync(required("CVMOCK_FIXTURES_BIN"), ["--detection", "--out", out, "--classes", classes.join(","),
+    "--images", String(images), "--objects", objects, "--size", size, "--seed", String(seed)]);
+  return readdirSync(out).filter((file) => file.endsWith(".jpg")).sort().map((file) => {
+    const regionFile = path.join(out, file.replace(/\.jpg$/, ".json"));
+    return { image: path.join(out, file), regionFile, regions: JSON.parse(readFileSync(regionFile, "utf8")).regions };
+  });
+}
+
 export function removeFixtures() {
   for (const dir of fixtureDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 }

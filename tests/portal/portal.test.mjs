@@ -6,7 +6,9 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
-import { KEYS, RESOURCE_ID, generateFixtures, percent, removeFixtures, restClient, startCvmock } from "./harness.mjs";
+import {
+  KEYS, RESOURCE_ID, generateFixtures, generateScenes, percent, removeFixtures, restClient, startCvmock,
+} from "./harness.mjs";
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const SCREENSHOTS = process.env.CVMOCK_SCREENSHOT_DIR ?? path.resolve(here, "../../docs/screenshots");
@@ -19,7 +21,10 @@ let page;
 let rest;
 const training = generateFixtures({ perClass: PER_CLASS, seed: 1 });
 const fresh = generateFixtures({ perClass: 2, seed: 5 });  // never uploaded: quick test and prediction
+const scenes = generateScenes({ images: 40, seed: 3 });  // every tag on at least 15 images, as detection training needs
+const freshScenes = generateScenes({ images: 2, seed: 9 });
 const state = {};  // what one step leaves for the next: project and iteration ids
+const detection = {};  // the same for the detection walk
 
 before(async () => {
   cvmock = await startCvmock();
@@ -300,5 +305,271 @@ test("the seed workflow in the portal", async (t) => {
     const project = await rest.training("POST", "/projects?name=Wide");
     await rest.training("POST", `/projects/${project.id}/images`, { bytes: wide });
     await assertThumbnailRatios(project.id, 240 / 120);
+  });
+});
+
+// The region with this tag and box (within a pixel of a 320 x 240 picture), or undefined.
+const CLOSE = 0.005;
+const sameBox = (a, b) => ["left", "top", "width", "height"].every((field) => Math.abs(a[field] - b[field]) <= CLOSE);
+const findRegion = (regions, tagName, box) => regions.find((region) => region.tagName === tagName && sameBox(region, box));
+const imageRegions = async (imageId) =>
+  (await rest.training("GET", `/projects/${detection.projectId}/images/id?imageIds=${imageId}`))[0].regions ?? [];
+
+// Presses at `from` and releases at `to` (fractions of the picture) with the pointer, moving through the way.
+async function drag(from, to) {
+  const area = await page.locator(".box-overlay").first().boundingBox();
+  const at = ({ x, y }) => [area.x + x * area.width, area.y + y * area.height];
+  await page.mouse.move(...at(from));
+  await page.mouse.down();
+  await page.mouse.move(...at(to), { steps: 8 });
+  await page.mouse.up();
+}
+
+function iou(a, b) {
+  const w = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  const ht = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  const inter = Math.max(0, w) * Math.max(0, ht);
+  return inter / (a.width * a.height + b.width * b.height - inter);
+}
+
+async function shownDetectionPerformance(threshold, overlap) {
+  await page.locator(`#overall[data-threshold="${threshold}"][data-overlap="${overlap}"]`).waitFor();
+  const api = await rest.training("GET", `/projects/${detection.projectId}/iterations/${detection.iterationId}/performance` +
+    `?threshold=${threshold}&overlapThreshold=${overlap}`);
+  for (const metric of ["precision", "recall", "averagePrecision"]) {
+    assert.equal(Number(await page.locator(`#overall [data-metric="${metric}"]`).getAttribute("data-value")), api[metric], metric);
+  }
+  assert.equal(await page.locator('#overall [data-metric="averagePrecision"] figcaption').textContent(), "mAP");
+  for (const tag of api.perTagPerformance) {
+    const row = page.locator(`#per-tag tr[data-tag-id="${tag.id}"]`);
+    for (const field of ["precision", "recall", "averagePrecision"]) {
+      assert.equal(await row.locator(`td[data-field="${field}"]`).textContent(), percent(tag[field]), `${tag.name} ${field}`);
+    }
+  }
+  return api;
+}
+
+test("object detection in the portal", async (t) => {
+  await t.test("create a detection project", async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(`${cvmock.endpoint}/portal/#/projects`);
+    await heading("Projects");
+    await page.getByLabel("Name", { exact: true }).fill("Shape detector");
+    await page.getByLabel("Object detection (tagged regions in images)").check();
+    assert.equal(await page.getByRole("group", { name: "Classification type" }).isVisible(), false);
+    const domains = await rest.training("GET", "/domains");
+    const offered = await page.locator("#project-domain option").evaluateAll((options) => options.map((o) => o.value));
+    assert.deepEqual(offered, domains.filter((d) => d.type === "ObjectDetection" && d.enabled).map((d) => d.id));
+    await assertLabelled();
+    await page.getByRole("button", { name: "Create project" }).click();
+    await heading("Training images");
+    const created = (await rest.training("GET", "/projects")).find((project) => project.name === "Shape detector");
+    assert.ok(created, "the project exists");
+    assert.equal(domains.find((d) => d.id === created.settings.domainId).type, "ObjectDetection");
+    detection.projectId = created.id;
+  });
+
+  await t.test("upload scenes with their region files", async () => {
+    await page.getByLabel("Image files").setInputFiles(scenes.flatMap((scene) => [scene.image, scene.regionFile]));
+    await page.getByRole("button", { name: "Upload", exact: true }).click();
+    await page.locator("#upload-outcome", { hasText: `${scenes.length} images added.` }).waitFor();
+    await page.locator("#image-heading", { hasText: `All images (${scenes.length})` }).waitFor();
+    const images = await rest.training("GET", `/projects/${detection.projectId}/images?take=256`);
+    assert.equal(images.length, scenes.length);
+    const uploaded = images.flatMap((image) => image.regions ?? []).map((r) => `${r.tagName} ${r.left} ${r.top} ${r.width} ${r.height}`);
+    const expected = scenes.flatMap((scene) => scene.regions).map((r) => `${r.tagName} ${r.left} ${r.top} ${r.width} ${r.height}`);
+    assert.deepEqual(uploaded.sort(), expected.sort());
+    const tags = await rest.training("GET", `/projects/${detection.projectId}/tags`);
+    assert.deepEqual(tags.map((tag) => tag.name).sort(), CLASSES);
+    for (const tag of tags) await page.getByRole("button", { name: `${tag.name} (${tag.imageCount})` }).waitFor();
+    assert.equal(await page.getByRole("button", { name: "Tag selected" }).count(), 0);  // regions carry the tags here
+  });
+
+  await t.test("draw a region, move it with the pointer and the keys, delete it", async () => {
+    const [first] = await rest.training("GET", `/projects/${detection.projectId}/images?take=1`);
+    detection.imageId = first.id;
+    const before = first.regions;
+    await page.locator(`.image-grid li[data-image-id="${first.id}"] .regions-link`, { hasText: `Regions (${before.length})` }).click();
+    await heading("Regions");
+    await page.locator(".boxed-image img").evaluate((img) => img.decode());
+    assert.equal(await page.locator(".box.region").count(), before.length);
+    for (const region of before) {
+      assert.equal(await page.locator(`.box.region[data-region-id="${region.regionId}"] .box-label`).textContent(), region.tagName);
+    }
+
+    await drag({ x: 0.8, y: 0.8 }, { x: 0.95, y: 0.95 });
+    const typed = {};
+    for (const field of ["left", "top", "width", "height"]) typed[field] = Number(await page.getByLabel(field[0].toUpperCase() + field.slice(1), { exact: true }).inputValue());
+    assert.ok(sameBox(typed, { left: 0.8, top: 0.8, width: 0.15, height: 0.15 }), `the drag gave ${JSON.stringify(typed)}`);
+    await page.getByLabel("Tag", { exact: true }).selectOption({ label: "circle" });
+    await assertLabelled();
+    await page.getByRole("button", { name: "Save region" }).click();
+    await page.locator("#regions-status", { hasText: "Region circle added" }).waitFor();
+    const added = await imageRegions(first.id);
+    assert.equal(added.length, before.length + 1);
+    const drawn = findRegion(added, "circle", typed);
+    assert.ok(drawn, "the drawn region was created with its box");
+    await page.locator(`.box.region[data-region-id="${drawn.regionId}"]`).waitFor();
+    await screenshot("regions");
+
+    // Dragging the box's middle 0.2 to the left and 0.1 up moves it there.
+    await drag({ x: 0.875, y: 0.875 }, { x: 0.675, y: 0.775 });
+    await page.locator("#regions-status", { hasText: "Region circle moved" }).waitFor();
+    const moved = await imageRegions(first.id);
+    assert.equal(moved.length, before.length + 1);
+    assert.ok(!moved.some((region) => region.regionId === drawn.regionId), "the old region is gone");
+    const target = findRegion(moved, "circle", { ...typed, left: typed.left - 0.2, top: typed.top - 0.1 });
+    assert.ok(target, `a circle at the new place: ${JSON.stringify(moved)}`);
+
+    // Shift+Right moves the focused box by 0.05; the moved box keeps the focus, so Down then moves it by 0.01.
+    const box = page.locator(`.box.region[data-region-id="${target.regionId}"]`);
+    await box.focus();
+    await box.press("Shift+ArrowRight");
+    await box.waitFor({ state: "detached" });
+    const nudged = await imageRegions(first.id);
+    const right = findRegion(nudged, "circle", { ...target, left: target.left + 0.05 });
+    assert.ok(right, `a circle 0.05 further right: ${JSON.stringify(nudged)}`);
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.regionId), right.regionId);
+    await page.keyboard.press("ArrowDown");
+    await page.locator(`.box.region[data-region-id="${right.regionId}"]`).waitFor({ state: "detached" });
+    const lowered = await imageRegions(first.id);
+    const last = findRegion(lowered, "circle", { ...right, top: right.top + 0.01 });
+    assert.ok(last, `a circle 0.01 lower: ${JSON.stringify(lowered)}`);
+    assert.equal(lowered.length, before.length + 1);
+
+    await page.locator(`#region-list tr[data-region-id="${last.regionId}"]`).getByRole("button", { name: /^Delete region/ }).click();
+    await page.locator("#regions-status", { hasText: "Region circle deleted" }).waitFor();
+    const after = await imageRegions(first.id);
+    assert.deepEqual(after.map((region) => region.regionId).sort(), before.map((region) => region.regionId).sort());
+    assert.equal(await page.locator(".box.region").count(), before.length);
+  });
+
+  await t.test("train the detector", async () => {
+    await nav("Train");
+    await heading("Train");
+    await page.getByRole("button", { name: "Train", exact: true }).click();
+    await page.locator("#training-status", { hasText: "Iteration 1: Completed" }).waitFor({ timeout: 120_000 });
+    const [iteration] = await rest.training("GET", `/projects/${detection.projectId}/iterations`);
+    assert.equal(iteration.status, "Completed");
+    detection.iterationId = iteration.id;
+  });
+
+  await t.test("performance follows the overlap threshold, refetching", async () => {
+    await page.getByRole("link", { name: "See the performance of Iteration 1" }).click();
+    await heading("Performance");
+    const asked = [];
+    const listen = (request) => {
+      const query = new URL(request.url()).searchParams;
+      if (request.url().includes("/performance")) asked.push(query.get("overlapThreshold"));
+    };
+    page.on("request", listen);
+    const atHalf = await shownDetectionPerformance(0.5, 0.5);
+    await page.getByLabel("Overlap threshold").fill("90");
+    assert.equal(await page.locator("#overlap-value").textContent(), "90%");
+    const atNinety = await shownDetectionPerformance(0.5, 0.9);
+    assert.ok(asked.includes("0.9"), `the page asked for overlapThreshold 0.9 (asked: ${asked})`);
+    assert.notEqual(atNinety.averagePrecision, atHalf.averagePrecision, "mAP changes with the overlap");
+    await page.getByLabel("Probability threshold").fill("80");
+    await shownDetectionPerformance(0.8, 0.9);
+    page.off("request", listen);
+    await assertLabelled();
+    await screenshot("detection-performance");
+  });
+
+  await t.test("quick test draws the detected boxes above the threshold", async () => {
+    await nav("Quick test");
+    await heading("Quick test");
+    const scene = freshScenes[0];
+    await page.getByLabel("Image", { exact: true }).setInputFiles(scene.image);
+    await page.getByRole("button", { name: "Test image" }).click();
+    await page.locator("#detection-threshold").waitFor();
+    const api = await rest.training("POST",
+      `/projects/${detection.projectId}/quicktest/image?iterationId=${detection.iterationId}&store=false`, { file: scene.image });
+    const drawnBoxes = async () => {
+      const area = await page.locator("#quicktest-result .box-overlay").boundingBox();
+      return page.locator("#quicktest-result .box.detection").evaluateAll((boxes, size) => boxes.map((box) => ({
+        tagName: box.dataset.tagName, probability: Number(box.dataset.probability), label: box.textContent,
+        left: (box.getBoundingClientRect().left - size.x) / size.width, top: (box.getBoundingClientRect().top - size.y) / size.height,
+        width: box.getBoundingClientRect().width / size.width, height: box.getBoundingClientRect().height / size.height,
+      })), area);
+    };
+    const expect = async (from) => {
+      await page.locator(`#quicktest-result .box-overlay[data-threshold="${from}"]`).waitFor();
+      const drawn = await drawnBoxes();
+      const wanted = api.predictions.filter((p) => p.probability >= from);
+      assert.equal(drawn.length, wanted.length, `boxes from ${from}`);
+      for (const [i, p] of wanted.entries()) {
+        assert.equal(drawn[i].tagName, p.tagName);
+        assert.equal(drawn[i].label, `${p.tagName} ${percent(p.probability)}`);
+        assert.ok(sameBox({ ...drawn[i] }, p.boundingBox) || ["left", "top", "width", "height"].every((field) =>
+          Math.abs(drawn[i][field] - p.boundingBox[field]) < 0.01), `box ${i} at ${JSON.stringify(drawn[i])}`);
+      }
+      return drawn;
+    };
+    const atHalf = await expect(0.5);
+    // The detector finds the scene's objects: every true region has a drawn box of its tag overlapping it well.
+    for (const region of scene.regions) {
+      assert.ok(atHalf.some((box) => box.tagName === region.tagName && iou(box, region) >= 0.5), `${region.tagName} found`);
+    }
+    await screenshot("detection-quicktest");
+    await page.getByLabel("Show detections from").fill("0");
+    const all = await expect(0);
+    assert.ok(all.length > atHalf.length, "a lower threshold shows more boxes");
+    await page.getByLabel("Show detections from").fill("100");
+    await expect(1);
+    await assertLabelled();
+    detection.quickTest = api;
+  });
+
+  await t.test("publish: the Prediction URL panel names the detect endpoints, and Try it draws boxes", async () => {
+    await nav("Performance");
+    await heading("Performance");
+    await page.getByLabel("Published name (clients call the model by it)").fill("shapes-detector");
+    await page.getByRole("button", { name: "Publish", exact: true }).click();
+    await page.locator("#publish-state", { hasText: 'published as "shapes-detector"' }).waitFor();
+    await page.getByRole("button", { name: "Prediction URL" }).click();
+    const endpoint = `${cvmock.endpoint}/customvision/v3.0/prediction/${detection.projectId}/detect/iterations/shapes-detector`;
+    assert.equal(await page.locator("#image-endpoint").textContent(), `${endpoint}/image`);
+    await page.getByLabel("Image to send to the image endpoint").setInputFiles(freshScenes[1].image);
+    await page.getByRole("button", { name: "Detect", exact: true }).click();
+    await page.locator("#try-result .box-overlay").waitFor();
+    const api = await rest.prediction("POST", `/${detection.projectId}/detect/iterations/shapes-detector/image/nostore`,
+      { file: freshScenes[1].image });
+    assert.equal(await page.locator("#try-result .box.detection").count(), api.predictions.filter((p) => p.probability >= 0.5).length);
+  });
+
+  await t.test("a stored detection is added to the training images with its boxes as regions", async () => {
+    await nav("Predictions");
+    await heading("Predictions");
+    const stored = await rest.training("POST", `/projects/${detection.projectId}/predictions/query`, { json: { orderBy: "Oldest" } });
+    const quick = stored.results.find((result) => result.iteration === detection.iterationId);
+    const card = page.locator(`li[data-prediction-id="${quick.id}"]`);
+    const kept = quick.predictions.filter((p) => p.probability >= 0.5);
+    assert.ok(kept.length > 0);
+    assert.equal(await card.locator(".box.detection").count(), kept.length);
+    const count = await rest.training("GET", `/projects/${detection.projectId}/images/count`);
+    await card.getByRole("button", { name: "Add with these regions" }).click();
+    await page.locator("#predictions-status", { hasText: `with ${kept.length} regions` }).waitFor();
+    assert.equal(await rest.training("GET", `/projects/${detection.projectId}/images/count`), count + 1);
+    const images = await rest.training("GET", `/projects/${detection.projectId}/images?take=256`);
+    const added = images.find((image) => (image.regions ?? []).length === kept.length &&
+      kept.every((p) => findRegion(image.regions, p.tagName, p.boundingBox)));
+    assert.ok(added, "an image whose regions are the kept detections");
+  });
+
+  await t.test("the detection pages in a narrow window", async () => {
+    await page.setViewportSize({ width: 390, height: 800 });
+    const drawn = {
+      [`regions?image=${detection.imageId}`]: ".box.region",
+      performance: "#overall[data-overlap]",
+      images: ".image-grid .regions-link",
+    };
+    for (const [view, selector] of Object.entries(drawn)) {
+      await page.goto(`${cvmock.endpoint}/portal/#/projects/${detection.projectId}/${view}`);
+      await page.locator(selector).first().waitFor();
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${view} is ${overflow}px wider than a 390px window`);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
   });
 });

@@ -11,6 +11,10 @@ namespace cvmock::recording {
 namespace {
 
 const IdPools kNoPools;
+constexpr char kRecordedA[] = "11111111-1111-1111-1111-111111111111";
+constexpr char kRecordedB[] = "22222222-2222-2222-2222-222222222222";
+constexpr char kLiveA[] = "aaaaaaaa-aaaa-aaaa-aaaa-aaaaaaaaaaaa";
+constexpr char kLiveB[] = "bbbbbbbb-bbbb-bbbb-bbbb-bbbbbbbbbbbb";
 
 struct Compared {
   std::vector<Difference> differences;
@@ -93,6 +97,52 @@ TEST(Compare, ElementsPairByIdOrNameNotPlace) {
   const std::string live = "[{\"id\":\"00000000-0000-0000-0000-000000000001\",\"name\":\"X\"},{\"id\":\"" + general +
                            "\",\"name\":\"General\"}]";
   EXPECT_TRUE(compare(recorded, live, 200, 200, {}, {}, false).differences.empty());
+}
+
+// Regions (and a detector's boxes) share their tagId; paired by it, every element would meet the first one.
+TEST(Compare, ElementsSharingAnIdPairByPlace) {
+  const std::string tag = "ee85a74c-405e-4adc-bb47-ffa8ca0c9f31";
+  const std::string regions =
+      "[{\"tagId\":\"" + tag + "\",\"left\":0.1},{\"tagId\":\"" + tag + "\",\"left\":0.2}]";
+  EXPECT_TRUE(compare(regions, regions).differences.empty());
+  const std::string swapped =
+      "[{\"tagId\":\"" + tag + "\",\"left\":0.2},{\"tagId\":\"" + tag + "\",\"left\":0.1}]";
+  EXPECT_EQ(compare(regions, swapped).at("$[0].left"), "0.2, recorded 0.1");
+}
+
+// How many objects a detector finds (detecting, or in a quick test) is its own output; how many tags a classifier
+// scores is not.
+TEST(Compare, ADetectorsDetectionsAreItsOutput) {
+  const auto run = [](const std::string& request, const std::string& recorded, const std::string& live) {
+    IdMap ids(kNoPools, {});
+    return compareExchange({200, {}, {}}, recorded, {200, {}, live}, {"c", 1, request}, VerifyTable::builtin(), ids,
+                           true);
+  };
+  const std::string three = R"({"predictions":[{"tagName":"a"},{"tagName":"a"},{"tagName":"b"}]})";
+  const std::string two = R"({"predictions":[{"tagName":"b"},{"tagName":"a"}]})";
+  EXPECT_TRUE(run("POST /customvision/v3.1/prediction/p/detect/iterations/x/url", three, two).empty());
+  EXPECT_TRUE(run("POST /customvision/v3.4-preview/training/projects/p/quicktest/image?iterationId=i&store=false",
+                  three, two)
+                  .empty());
+  EXPECT_TRUE(run("POST /customvision/v3.3/training/projects/p/quicktest/url", three, two).empty());
+  EXPECT_TRUE(run("POST /customvision/v3.3/training/projects/p/predictions/query",
+                  R"({"results":[)" + three + "]}", R"({"results":[)" + two + "]}")
+                  .empty());
+  // Boxes come grouped by tag: when a tag found in the recording is not found live, the places hold other tags.
+  IdMap known(kNoPools, {});
+  known.learnId(kRecordedA, kLiveA);
+  known.learnId(kRecordedB, kLiveB);
+  const std::string both = std::string(R"({"predictions":[{"tagId":")") + kRecordedA + R"("},{"tagId":")" +
+                           kRecordedB + R"("}]})";
+  const std::string onlyB = std::string(R"({"predictions":[{"tagId":")") + kLiveB + R"("}]})";
+  EXPECT_TRUE(compareExchange({200, {}, {}}, both, {200, {}, onlyB},
+                              {"c", 1, "POST /customvision/v3.1/prediction/p/detect/iterations/x/image"},
+                              VerifyTable::builtin(), known, true)
+                  .empty());
+  const std::vector<Difference> classified =
+      run("POST /customvision/v3.1/prediction/p/classify/iterations/x/url", three, two);
+  ASSERT_FALSE(classified.empty());
+  EXPECT_EQ(classified.front().message, "2 elements, recorded 3");
 }
 
 TEST(Compare, StatusErrorCodeAndHeaders) {

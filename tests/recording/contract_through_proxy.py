@@ -30,9 +30,13 @@ class QuietFiles(http.server.SimpleHTTPRequestHandler):
 
 
 def serve_fixtures(folder):
-    """The images the suite generates for itself (same flags, same bytes), for the upstream to fetch by URL."""
-    subprocess.run([os.environ["CVMOCK_FIXTURES_BIN"], "--out", folder, "--classes", "circle,square,triangle",
-                    "--per-class", "10", "--size", "256"], check=True, stdout=subprocess.DEVNULL)
+    """The images the suite generates for itself (same flags, same bytes: tests/contract/*/images.*), the shapes
+    and the detection scenes, for the upstream to fetch by URL."""
+    binary = os.environ["CVMOCK_FIXTURES_BIN"]
+    subprocess.run([binary, "--out", folder, "--classes", "circle,square,triangle", "--per-class", "10",
+                    "--size", "256"], check=True, stdout=subprocess.DEVNULL)
+    subprocess.run([binary, "--detection", "--out", os.path.join(folder, "scenes"), "--classes",
+                    "circle,square,triangle", "--images", "44"], check=True, stdout=subprocess.DEVNULL)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietFiles, directory=folder))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server

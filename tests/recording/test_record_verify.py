@@ -221,6 +221,12 @@ class RecordAgainstCvmockOverHttps(unittest.TestCase):
         self.assertIn("PASS", out)
         self.assertIn(f"{self.scenario.count} match", out)
 
+    def test_one_job_at_a_time(self):
+        # --jobs, as the usage says (the command line once refused it as unknown).
+        status, out, err = support.verify(self.recording, "--jobs", "1")
+        self.assertEqual(status, 0, out + err)
+        self.assertIn(f"{self.scenario.count} match", out)
+
     def test_junit_report(self):
         junit = os.path.join(self.scratch.name, "junit.xml")
         status, out, err = support.verify(self.recording, "--junit", junit)

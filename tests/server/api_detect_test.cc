@@ -71,5 +71,50 @@ TEST_F(ApiDetect, ADetectorTrainsEvaluatesAndDetectsWithBoxes) {
   EXPECT_EQ(classify.code(), "BadRequestNotSupported");
 }
 
+// The recorded service lists a detection's boxes by tag, most probable first within each (DetectImageUrl in
+// ../shared/recordings); tags created in the reverse of their names' order show it is the name that orders them.
+TEST_F(ApiDetect, BoxesComeGroupedByTagNameAndMostProbableFirstWithinATag) {
+  const std::string projectId =
+      training.post(std::string("/projects?name=order&domainId=") + kGeneralDetection).json()["id"];
+  std::map<std::string, std::string> tagIds;
+  for (const char* name : {"square", "circle"}) {
+    tagIds[name] = training.post("/projects/" + projectId + "/tags?name=" + name).json()["id"];
+  }
+  const std::vector<fixtures::DetectionScene> scenes = fixtures::generateDetectionScenes(
+      {.classes = {"circle", "square"}, .images = 40, .minObjects = 2, .maxObjects = 3, .width = 320, .height = 240,
+       .seed = 9});
+  nlohmann::json entries = nlohmann::json::array();
+  for (std::size_t i = 0; i + 10 < scenes.size(); ++i) {
+    nlohmann::json regions = nlohmann::json::array();
+    for (const fixtures::SceneObject& o : scenes[i].objects) {
+      regions.push_back({{"tagId", tagIds[o.className]}, {"left", o.left}, {"top", o.top}, {"width", o.width},
+                         {"height", o.height}});
+    }
+    entries.push_back({{"name", scenes[i].fileName}, {"contents", toBase64(scenes[i].bytes)}, {"regions", regions}});
+  }
+  ASSERT_EQ(training.postJson("/projects/" + projectId + "/images/files", {{"images", entries}}).status, 200);
+  trainAndPublish(training, projectId, "order");
+
+  HttpSession prediction = predictionSession(server.endpoint(), "cvmock-prediction-key", "v3.1");
+  int bothTags = 0;
+  for (std::size_t i = scenes.size() - 10; i < scenes.size(); ++i) {
+    const nlohmann::json boxes =
+        prediction.post("/" + projectId + "/detect/iterations/order/image/nostore", scenes[i].bytes,
+                        "application/octet-stream")
+            .json()["predictions"];
+    ASSERT_FALSE(boxes.empty());
+    bothTags += boxes.front()["tagName"] == "circle" && boxes.back()["tagName"] == "square";
+    for (std::size_t b = 1; b < boxes.size(); ++b) {
+      const nlohmann::json& before = boxes[b - 1];
+      const nlohmann::json& box = boxes[b];
+      ASSERT_LE(before["tagName"].get<std::string>(), box["tagName"].get<std::string>()) << boxes.dump();
+      if (before["tagName"] == box["tagName"]) {
+        ASSERT_GE(before["probability"].get<double>(), box["probability"].get<double>()) << boxes.dump();
+      }
+    }
+  }
+  EXPECT_GT(bothTags, 0);  // the order is seen across tags, not only within one
+}
+
 }  // namespace
 }  // namespace cvmock::testing

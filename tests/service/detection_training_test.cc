@@ -81,7 +81,12 @@ TEST_F(DetectionTraining, TrainsEvaluatesAndDetects) {
       service->predictions().detectImage(as("predict-we"), projectId, "detector", unseen, "app", true);
   ASSERT_FALSE(detected.predictions.empty());
   ASSERT_TRUE(detected.predictions[0].boundingBox.has_value());
-  EXPECT_GE(detected.predictions[0].probability, detected.predictions.back().probability);
+  for (std::size_t i = 1; i < detected.predictions.size(); ++i) {  // by tag name, most probable first within one
+    const PredictionEntry& before = detected.predictions[i - 1];
+    const PredictionEntry& box = detected.predictions[i];
+    EXPECT_LE(before.tagName, box.tagName);
+    if (before.tagName == box.tagName) EXPECT_GE(before.probability, box.probability);
+  }
   EXPECT_EQ(errorCodeOf([&] {
               service->predictions().classifyImage(as("predict-we"), projectId, "detector", unseen, std::nullopt, false);
             }),

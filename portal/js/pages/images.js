@@ -1,9 +1,12 @@
 // Images view: tags with counts as filters, the thumbnail grid, uploads, and tagging, untagging or deleting a selection.
+// In a detection project images carry regions instead of tags: each links to its regions view, and whole-image
+// tagging is not offered.
 import {
   createImageTags, createTag, deleteImages, deleteImageTags, deleteTag, getImageCount, getImages, getTags,
   getUntaggedImageCount,
 } from "../api.js";
 import { announce, errorMessage, fill, h } from "../dom.js";
+import { isDetectionProject } from "../domains.js";
 import { uploadPanel } from "../upload.js";
 
 const PAGE = 48;
@@ -21,7 +24,8 @@ export async function render(main, project) {
   const grid = h("ul", { class: "image-grid", "aria-labelledby": "image-heading" });
   const more = h("div");
   const problem = h("div");
-  const upload = uploadPanel(project.id, () => reload());
+  const detection = await isDetectionProject(project);
+  const upload = uploadPanel(project.id, () => reload(), { detection });
   fill(main, h("h1", {}, "Training images"),
     h("div", { class: "two-columns" }, aside, h("section", {}, upload.element, problem, toolbar, heading, grid, more)));
 
@@ -101,7 +105,7 @@ export async function render(main, project) {
     fill(toolbar,
       h("label", { class: "inline" }, selectAll, "Select all shown images"),
       h("span", { id: "selection-count", "aria-live": "polite" }, `${view.selected.size} selected`),
-      view.tags.length ? h("div", { class: "actions" },
+      view.tags.length && !detection ? h("div", { class: "actions" },
         h("label", { for: "selection-tag", class: "inline" }, "Tag"), chosenTag,
         h("button", {
           type: "button", disabled: none, onclick: act(() => inChunks(selectedIds(), 128,
@@ -120,7 +124,8 @@ export async function render(main, project) {
   }
 
   function imageItem(image, index) {
-    const names = (image.tags ?? []).map((tag) => tag.tagName);
+    const names = detection ? [...new Set((image.regions ?? []).map((region) => region.tagName))]
+      : (image.tags ?? []).map((tag) => tag.tagName);
     const box = h("input", { type: "checkbox", checked: view.selected.has(image.id), "aria-label": `Select image ${index + 1}` });
     box.addEventListener("change", () => {
       if (box.checked) view.selected.add(image.id);
@@ -130,7 +135,11 @@ export async function render(main, project) {
     const alt = names.length ? `Image ${index + 1}, tagged ${names.join(", ")}` : `Image ${index + 1}, untagged`;
     return h("li", { dataset: { imageId: image.id } }, h("figure", {},
       h("label", {}, box, h("img", { src: image.thumbnailUri, alt, width: image.width, height: image.height, loading: "lazy" })),
-      h("figcaption", {}, names.length ? names.join(", ") : "Untagged")));
+      h("figcaption", {}, names.length ? names.join(", ") : "Untagged",
+        detection ? h("a", {
+          class: "regions-link", href: `#/projects/${project.id}/regions?image=${image.id}`,
+          "aria-label": `Regions of image ${index + 1}`,
+        }, `Regions (${(image.regions ?? []).length})`) : null)));
   }
 
   function drawImages() {

@@ -1,8 +1,10 @@
 // Performance view: an iteration's precision, recall and AP (overall and per tag) at a threshold the slider sets,
-// the precision–recall curve over thresholds, and publishing.
+// the precision–recall curve over thresholds, and publishing. A detection iteration has a second slider, the overlap
+// (IoU) a detection needs to match a region, which changes every number including AP and mAP.
 import { getIterationPerformance, getIterations, getTags } from "../api.js";
 import { gauge, precisionRecallCurve } from "../charts.js";
 import { errorMessage, fill, h, percent } from "../dom.js";
+import { isDetectionProject } from "../domains.js";
 import { publishPanel } from "./publish.js";
 
 const CURVE_THRESHOLDS = Array.from({ length: 21 }, (_, i) => i / 20);
@@ -32,6 +34,7 @@ export async function render(main, project, query) {
     return;
   }
   const iteration = trained.find((it) => it.id === query.iteration) ?? trained[0];
+  const detection = await isDetectionProject(project);
   const tags = await getTags(project.id, iteration.id);
   const imageCounts = Object.fromEntries(tags.map((tag) => [tag.id, tag.imageCount]));
 
@@ -40,6 +43,8 @@ export async function render(main, project, query) {
   select.addEventListener("change", () => { window.location.hash = `#/projects/${project.id}/performance?iteration=${select.value}`; });
   const slider = h("input", { id: "threshold-slider", type: "range", min: 0, max: 100, step: 1, value: 50 });
   const shown = h("output", { id: "threshold-value", for: "threshold-slider" }, "50%");
+  const overlapSlider = h("input", { id: "overlap-slider", type: "range", min: 0, max: 100, step: 1, value: 50 });
+  const overlapShown = h("output", { id: "overlap-value", for: "overlap-slider" }, "50%");
   const overall = h("div", { class: "gauges", id: "overall" });
   const perTag = h("div");
   const curve = h("div", { id: "pr-curve" });
@@ -48,39 +53,61 @@ export async function render(main, project, query) {
     h("label", { for: "iteration-select" }, "Iteration"), select,
     h("div", { class: "threshold panel" },
       h("label", { for: "threshold-slider" }, "Probability threshold"), slider, shown,
-      h("p", { class: "hint" }, "A tag counts as predicted when its probability is at least the threshold.")),
+      h("p", { class: "hint" }, detection ? "A detection counts when its probability is at least the threshold."
+        : "A tag counts as predicted when its probability is at least the threshold.")),
+    detection ? h("div", { class: "threshold panel" },
+      h("label", { for: "overlap-slider" }, "Overlap threshold"), overlapSlider, overlapShown,
+      h("p", { class: "hint" }, "A detection matches a region of its tag when their boxes overlap by at least this much " +
+        "(intersection over union); it changes precision, recall, A.P. and mAP.")) : null,
     problem, overall, perTag,
     h("h2", {}, "Precision–recall curve"), curve,
-    publishPanel(project, iteration));
+    publishPanel(project, iteration, detection));
 
-  const curvePoints = await Promise.all(CURVE_THRESHOLDS.map(async (threshold) => {
-    const p = await getIterationPerformance(project.id, iteration.id, threshold);
-    return { threshold, precision: p.precision, recall: p.recall };
-  }));
+  // The curve over probability thresholds, at one overlap (a detection iteration's curve changes with it).
+  const curves = new Map();
+  const curveAt = (overlap) => {
+    if (!curves.has(overlap)) {
+      curves.set(overlap, Promise.all(CURVE_THRESHOLDS.map(async (threshold) => {
+        const p = await getIterationPerformance(project.id, iteration.id, threshold, overlap);
+        return { threshold, precision: p.precision, recall: p.recall };
+      })).catch((error) => {
+        curves.delete(overlap);  // asked again next time
+        throw error;
+      }));
+    }
+    return curves.get(overlap);
+  };
 
   let latest = 0;  // answers to older slider positions are dropped
-  async function show(threshold) {
+  async function show(threshold, overlap) {
     const asked = ++latest;
     try {
-      const performance = await getIterationPerformance(project.id, iteration.id, threshold);
+      const [performance, curvePoints] = await Promise.all([
+        getIterationPerformance(project.id, iteration.id, threshold, overlap), curveAt(overlap)]);
       if (asked !== latest) return;
       fill(problem);
       overall.dataset.threshold = String(threshold);
+      if (detection) overall.dataset.overlap = String(overlap);
       fill(overall, gauge("precision", "Precision", performance.precision), gauge("recall", "Recall", performance.recall),
-        gauge("averagePrecision", "A.P.", performance.averagePrecision));
+        gauge("averagePrecision", detection ? "mAP" : "A.P.", performance.averagePrecision));
       fill(perTag, perTagTable(performance, imageCounts));
       fill(curve, precisionRecallCurve(curvePoints, performance));
     } catch (error) {
-      fill(problem, errorMessage(error));
+      if (asked === latest) fill(problem, errorMessage(error));
     }
   }
 
+  // Either slider asks again once it rests; the overlap is only sent for a detection iteration.
+  const chosen = () => [Number(slider.value) / 100, detection ? Number(overlapSlider.value) / 100 : undefined];
   let pending = null;
-  slider.addEventListener("input", () => {
+  const refetch = () => {
     shown.textContent = `${slider.value}%`;
+    overlapShown.textContent = `${overlapSlider.value}%`;
     clearTimeout(pending);
-    pending = setTimeout(() => show(Number(slider.value) / 100), SLIDER_DELAY_MS);
-  });
-  await show(0.5);
+    pending = setTimeout(() => show(...chosen()), SLIDER_DELAY_MS);
+  };
+  slider.addEventListener("input", refetch);
+  overlapSlider.addEventListener("input", refetch);
+  await show(...chosen());
   return () => clearTimeout(pending);
 }

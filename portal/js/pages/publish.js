@@ -1,6 +1,7 @@
 // Publishing an iteration to the prediction resource, and the "Prediction URL" panel a client of it needs.
-import { classifyImage, getIteration, predictionUrls, publishIteration, unpublishIteration } from "../api.js";
+import { getIteration, predictImage, predictionUrls, publishIteration, unpublishIteration } from "../api.js";
 import { probabilityBars } from "../charts.js";
+import { detectionResult } from "../detections.js";
 import { announce, errorMessage, fill, h } from "../dom.js";
 import { getKeys } from "../keys.js";
 
@@ -16,23 +17,30 @@ function copyable(id, text) {
   return [h("pre", { id }, text), h("button", { type: "button", class: "secondary", onclick: copy, "aria-label": `Copy ${id.replace(/-/g, " ")}` }, "Copy")];
 }
 
-// The endpoints, headers, bodies and curl commands for a published iteration, and a form that calls the first one.
-function predictionUrlPanel(project, iteration) {
+// The endpoints, headers, bodies and curl commands for a published iteration, and a form that calls the first one
+// (Classify*, or Detect* when `detection`).
+function predictionUrlPanel(project, iteration, detection) {
   const key = getKeys().predictionKey;
-  const urls = predictionUrls(project.id, iteration.publishName);
+  const urls = predictionUrls(project.id, iteration.publishName, detection);
   const file = h("input", { id: "try-file", type: "file", accept: "image/*" });
   const result = h("div", { id: "try-result" });
   const tryForm = h("form", {},
     h("h4", {}, "Try it"),
     h("label", { for: "try-file" }, "Image to send to the image endpoint"), file,
-    h("div", { class: "actions" }, h("button", { type: "submit" }, "Classify")), result);
+    h("div", { class: "actions" }, h("button", { type: "submit" }, detection ? "Detect" : "Classify")), result);
   tryForm.addEventListener("submit", async (event) => {
     event.preventDefault();
     if (!file.files.length) return;
     try {
-      const prediction = await classifyImage(project.id, iteration.publishName, file.files[0]);
-      fill(result, probabilityBars(prediction.predictions, "Prediction of the published iteration"));
-      announce(`Top tag ${prediction.predictions[0]?.tagName ?? "none"}`);
+      const chosen = file.files[0];
+      const prediction = await predictImage(project.id, iteration.publishName, chosen, detection);
+      if (detection) {
+        fill(result, detectionResult(prediction, URL.createObjectURL(chosen), `The image sent, ${chosen.name}`));
+        announce(`${prediction.predictions.length} detections`);
+      } else {
+        fill(result, probabilityBars(prediction.predictions, "Prediction of the published iteration"));
+        announce(`Top tag ${prediction.predictions[0]?.tagName ?? "none"}`);
+      }
     } catch (error) {
       fill(result, errorMessage(error));
     }
@@ -59,12 +67,13 @@ function predictionUrlPanel(project, iteration) {
 }
 
 // The publish section of the performance view for `iteration`; it redraws itself after publishing or unpublishing.
-export function publishPanel(project, iteration) {
+// `detection`: the project detects objects (its clients call Detect*).
+export function publishPanel(project, iteration, detection = false) {
   const section = h("section", { class: "panel", id: "publish", "aria-labelledby": "publish-title" });
   const problem = h("div");
   const redraw = async () => {
     const latest = await getIteration(project.id, iteration.id);
-    section.replaceWith(publishPanel(project, latest));
+    section.replaceWith(publishPanel(project, latest, detection));
   };
   const run = (action) => async () => {
     try {
@@ -75,7 +84,7 @@ export function publishPanel(project, iteration) {
     }
   };
   if (iteration.publishName) {
-    const details = predictionUrlPanel(project, iteration);
+    const details = predictionUrlPanel(project, iteration, detection);
     details.hidden = true;
     const toggle = h("button", { type: "button", "aria-expanded": "false", "aria-controls": "prediction-url" }, "Prediction URL");
     toggle.addEventListener("click", () => {

@@ -1,7 +1,10 @@
-// Quick test view: classifies an uploaded image or an image URL with a trained iteration and shows the probabilities.
+// Quick test view: classifies an uploaded image or an image URL with a trained iteration and shows the probabilities,
+// or, in a detection project, draws the detected boxes on the picture.
 import { getIterations, quickTestImage, quickTestImageUrl } from "../api.js";
 import { probabilityBars } from "../charts.js";
+import { detectionResult } from "../detections.js";
 import { announce, errorMessage, fill, h } from "../dom.js";
+import { isDetectionProject } from "../domains.js";
 
 export async function render(main, project) {
   const trained = (await getIterations(project.id))
@@ -12,16 +15,24 @@ export async function render(main, project) {
       h("p", {}, "No trained iteration yet. ", h("a", { href: `#/projects/${project.id}/train` }, "Train one first.")));
     return;
   }
+  const detection = await isDetectionProject(project);
   const iteration = h("select", { id: "quicktest-iteration" }, trained.map((it) => h("option", { value: it.id }, it.name)));
   const store = h("input", { id: "quicktest-store", type: "checkbox", checked: true });
   const file = h("input", { id: "quicktest-file", type: "file", accept: "image/*", required: true });
   const imageUrl = h("input", { id: "quicktest-url", type: "url", required: true, placeholder: "http://127.0.0.1:8000/image.jpg" });
   const result = h("div", { id: "quicktest-result", "aria-live": "polite" });
 
-  const showResult = (prediction, preview) => {
-    fill(result, h("h2", {}, "Result"), preview,
-      probabilityBars(prediction.predictions, "Probability per tag"),
-      h("p", { class: "hint" }, `Prediction ${prediction.id}, iteration ${trained.find((it) => it.id === prediction.iteration)?.name ?? prediction.iteration}.`));
+  // `picture`: {src, alt} of the tested image (a detection result draws on it).
+  const showResult = (prediction, picture) => {
+    const about = h("p", { class: "hint" },
+      `Prediction ${prediction.id}, iteration ${trained.find((it) => it.id === prediction.iteration)?.name ?? prediction.iteration}.`);
+    if (detection) {
+      fill(result, h("h2", {}, "Result"), detectionResult(prediction, picture.src, picture.alt), about);
+      announce(`${prediction.predictions.length} detections`);
+      return;
+    }
+    fill(result, h("h2", {}, "Result"), picture.src ? h("img", { class: "preview", src: picture.src, alt: picture.alt }) : null,
+      probabilityBars(prediction.predictions, "Probability per tag"), about);
     announce(`Top tag ${prediction.predictions[0]?.tagName ?? "none"}`);
   };
   const test = async (call, preview) => {
@@ -40,8 +51,8 @@ export async function render(main, project) {
   fileForm.addEventListener("submit", (event) => {
     event.preventDefault();
     const chosen = file.files[0];
-    const preview = h("img", { class: "preview", src: URL.createObjectURL(chosen), alt: `The tested image, ${chosen.name}` });
-    test(() => quickTestImage(project.id, iteration.value, chosen, store.checked), preview);
+    const picture = { src: URL.createObjectURL(chosen), alt: `The tested image, ${chosen.name}` };
+    test(() => quickTestImage(project.id, iteration.value, chosen, store.checked), picture);
   });
   const urlForm = h("form", { class: "panel", "aria-labelledby": "url-title" },
     h("h2", { id: "url-title" }, "Image URL"),
@@ -50,7 +61,9 @@ export async function render(main, project) {
     h("div", { class: "actions" }, h("button", { type: "submit" }, "Test URL")));
   urlForm.addEventListener("submit", (event) => {
     event.preventDefault();
-    test(() => quickTestImageUrl(project.id, iteration.value, imageUrl.value.trim(), store.checked), null);
+    const address = imageUrl.value.trim();
+    test(() => quickTestImageUrl(project.id, iteration.value, address, store.checked),
+      { src: detection ? address : null, alt: `The tested image, ${address}` });
   });
 
   fill(main, h("h1", {}, "Quick test"),

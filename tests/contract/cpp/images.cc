@@ -1,4 +1,4 @@
-// Writes the scenario's fixtures and serves them over loopback HTTP.
+// Writes the scenario's fixtures (shapes and detection scenes) and serves them over loopback HTTP.
 #include "tests/contract/cpp/images.h"
 
 #include <httplib.h>
@@ -22,6 +22,10 @@ Images::Images(bool real) {
                               "' --classes circle,square,triangle --per-class " + std::to_string(kPerClass) +
                               " --size 256 > /dev/null";
   if (std::system(command.c_str()) != 0) throw std::runtime_error("cvmock-fixtures failed: " + command);
+  const std::string scenes = std::string("'") + binary + "' --detection --out '" + (dir_ / "scenes").string() +
+                             "' --classes circle,square,triangle --images " + std::to_string(kScenes) + " > /dev/null";
+  if (std::system(scenes.c_str()) != 0) throw std::runtime_error("cvmock-fixtures failed: " + scenes);
+  scenes_ = readScenes(dir_ / "scenes", "scenes");
   if (real) {
     const char* base = std::getenv("CVMOCK_CONTRACT_IMAGE_BASE_URL");
     base_ = base == nullptr ? "" : base;

@@ -1,5 +1,5 @@
 // The C++ contract scenario's shared state and its steps, in the order scenario_test.cc runs them: the same walk
-// through every classification operation as the JS and Python suites (../README.md).
+// through every classification operation, then object detection, as the JS and Python suites (../README.md).
 #pragma once
 
 #include <map>
@@ -30,6 +30,15 @@ struct Scenario {
   std::vector<std::string> notStored;
   std::optional<std::string> classifiedCircle;
   std::optional<std::string> fromPrediction;
+  // Object detection, on a project of its own.
+  std::optional<std::string> detProjectId;
+  std::optional<std::map<std::string, std::string>> detTags;  // shape -> tag id
+  std::optional<std::vector<std::string>> detImageIds;       // in the order of the uploaded scenes
+  std::optional<std::string> detIteration;
+  std::optional<std::string> detPublishName;
+  std::optional<std::vector<std::string>> detStored;  // ids of stored detections
+  std::vector<std::string> detNotStored;
+  std::optional<client::Prediction> detStoredTop;  // the top detection of detStored's first
 };
 
 // Skips the current step, naming what an earlier step failed to make.
@@ -65,5 +74,15 @@ void exportImportProject(Scenario& s);
 void exportIteration(Scenario& s);
 void artifact(Scenario& s);
 void unpublishAndDeleteIterations(Scenario& s);
+// detection_steps.cc
+void detectionProject(Scenario& s);
+void detectionImages(Scenario& s);
+void detectionRegions(Scenario& s);
+void detectionProposals(Scenario& s);
+void detectionTrainAndPerformance(Scenario& s);
+void detectionQuickTest(Scenario& s);
+void detectionPublishAndDetect(Scenario& s);
+void detectionStoredPredictions(Scenario& s);
+void detectionUnpublish(Scenario& s);
 
 }  // namespace cvmock::contract

@@ -19,7 +19,13 @@ class ContractScenario : public ::testing::Test {
   // Deletes the scenario's projects (cleanup only: the steps asserted what matters), then stops a local cvmock.
   static void TearDownTestSuite() {
     client::TrainingClient training = state_->target->training();
-    for (const auto& projectId : {state_->projectId, state_->importedProjectId}) {
+    if (state_->detPublishName) {  // a failed step may have left the detector published
+      try {
+        training.unpublishIteration(*state_->detProjectId, *state_->detIteration);
+      } catch (const std::exception&) {
+      }
+    }
+    for (const auto& projectId : {state_->projectId, state_->importedProjectId, state_->detProjectId}) {
       if (!projectId) continue;
       try {
         training.deleteProject(*projectId);
@@ -63,6 +69,15 @@ TEST_F(ContractScenario, Step22ExportImportProject) { exportImportProject(s()); 
 TEST_F(ContractScenario, Step23ExportIteration) { exportIteration(s()); }
 TEST_F(ContractScenario, Step24Artifact) { artifact(s()); }
 TEST_F(ContractScenario, Step25UnpublishAndDeleteIterations) { unpublishAndDeleteIterations(s()); }
+TEST_F(ContractScenario, Step26DetectionProject) { detectionProject(s()); }
+TEST_F(ContractScenario, Step27DetectionImages) { detectionImages(s()); }
+TEST_F(ContractScenario, Step28DetectionRegions) { detectionRegions(s()); }
+TEST_F(ContractScenario, Step29DetectionProposals) { detectionProposals(s()); }
+TEST_F(ContractScenario, Step30DetectionTrainAndPerformance) { detectionTrainAndPerformance(s()); }
+TEST_F(ContractScenario, Step31DetectionQuickTest) { detectionQuickTest(s()); }
+TEST_F(ContractScenario, Step32DetectionPublishAndDetect) { detectionPublishAndDetect(s()); }
+TEST_F(ContractScenario, Step33DetectionStoredPredictions) { detectionStoredPredictions(s()); }
+TEST_F(ContractScenario, Step34DetectionUnpublish) { detectionUnpublish(s()); }
 
 }  // namespace
 }  // namespace cvmock::contract

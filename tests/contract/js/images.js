@@ -1,5 +1,6 @@
 // The scenario's images: fixtures written by cvmock-fixtures ($CVMOCK_FIXTURES_BIN) into a temporary folder and
-// served on a loopback HTTP server, so the URL operations have something to fetch.
+// served on a loopback HTTP server, so the URL operations have something to fetch: one folder per shape for the
+// classifier, and scenes/ (several shapes each, with their boxes) for the detector.
 "use strict";
 
 const { execFileSync } = require("node:child_process");
@@ -10,13 +11,26 @@ const path = require("node:path");
 
 const CLASSES = ["circle", "square", "triangle"];
 const PER_CLASS = 10;
+const SCENES = 44;  // detection scenes; each holds 1-4 of the CLASSES
 
 function generate() {
   const bin = process.env.CVMOCK_FIXTURES_BIN;
   if (!bin) throw new Error("set CVMOCK_FIXTURES_BIN to the cvmock-fixtures executable");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "cvmock-contract-"));
   execFileSync(bin, ["--out", dir, "--classes", CLASSES.join(","), "--per-class", String(PER_CLASS), "--size", "256"]);
+  execFileSync(bin, ["--detection", "--out", path.join(dir, "scenes"), "--classes", CLASSES.join(","),
+    "--images", String(SCENES)]);
   return dir;
+}
+
+// The detection scenes in order: { rel, width, height, regions }, the ground truth cvmock-fixtures wrote beside
+// each image (regions of { tagName, left, top, width, height }, normalised to the image's size).
+function readScenes(dir) {
+  const folder = path.join(dir, "scenes");
+  return fs.readdirSync(folder).filter((name) => /^scene_\d+\.json$/.test(name)).sort().map((name) => {
+    const truth = JSON.parse(fs.readFileSync(path.join(folder, name), "utf8"));
+    return { rel: `scenes/${truth.image}`, width: truth.width, height: truth.height, regions: truth.regions };
+  });
 }
 
 // Serves dir read-only on 127.0.0.1; resolves with the base URL and a close function.
@@ -39,9 +53,9 @@ function serve(dir) {
   });
 }
 
-// { file(shape, index) → relative path, bytes(rel), url(rel) → URL or null, close() }.
+// { file(shape, index) → relative path, bytes(rel), url(rel) → URL or null, scenes (readScenes), close() }.
 // Against the real service a loopback URL is unreachable: URLs then come from $CVMOCK_CONTRACT_IMAGE_BASE_URL (a
-// public copy of the same folder), or are null when it is unset and the URL steps skip.
+// public copy of the same folder, scenes/ included), or are null when it is unset and the URL steps skip.
 async function openImages(target) {
   const dir = generate();
   const server = target.real ? null : await serve(dir);
@@ -53,6 +67,7 @@ async function openImages(target) {
     },
     bytes: (rel) => fs.readFileSync(path.join(dir, rel)),
     url: (rel) => (publicBase ? `${publicBase.replace(/\/+$/, "")}/${rel}` : null),
+    scenes: readScenes(dir),
     close: async () => {
       if (server) await server.close();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -29,7 +29,10 @@ describe("Custom Vision contract scenario (JS SDK)", () => {
   });
 
   after(async () => {
-    for (const projectId of [s.projectId, s.importedProjectId]) {
+    if (s.detPublishName) {  // a failed step may have left the detector published
+      await s.target.training.unpublishIteration(s.detProjectId, s.detIteration).catch(() => {});
+    }
+    for (const projectId of [s.projectId, s.importedProjectId, s.detProjectId]) {
       if (projectId) await s.target.training.deleteProject(projectId).catch(() => {});
     }
     if (s.images) await s.images.close();
@@ -40,4 +43,5 @@ describe("Custom Vision contract scenario (JS SDK)", () => {
   require("./steps/training")(step, s);
   require("./steps/predictions")(step, s);
   require("./steps/portability")(step, s);
+  require("./steps/detection")(step, s);
 });

@@ -58,4 +58,13 @@ function artifactPath(uri) {
   return new URL(uri).pathname.split("/").filter(Boolean).slice(-2).join("/");
 }
 
-module.exports = { sleep, poll, expectError, readAll, isImage, assertRanked, artifactPath };
+// IoU of two boxes given as { left, top, width, height } in the same units; 0 when they do not meet.
+function intersectionOverUnion(a, b) {
+  const width = Math.min(a.left + a.width, b.left + b.width) - Math.max(a.left, b.left);
+  const height = Math.min(a.top + a.height, b.top + b.height) - Math.max(a.top, b.top);
+  if (width <= 0 || height <= 0) return 0;
+  const overlap = width * height;
+  return overlap / (a.width * a.height + b.width * b.height - overlap);
+}
+
+module.exports = { sleep, poll, expectError, readAll, isImage, assertRanked, artifactPath, intersectionOverUnion };

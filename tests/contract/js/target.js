@@ -60,9 +60,10 @@ async function startLocal() {
     predictionEndpoint: endpoint,
     predictionKey: keys.prediction,
     predictionResourceId: LOCAL_RESOURCE_ID,
-    // cvmock answers at once; a few quick polls are all a step needs.
+    // cvmock answers at once and trains a classifier in a moment; a detector takes seconds (tens under a
+    // sanitizer), hence the margin.
     pollIntervalMs: 50,
-    trainingTimeoutMs: 20_000,
+    trainingTimeoutMs: 90_000,
   }, stop);
 }
 

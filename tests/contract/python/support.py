@@ -70,3 +70,13 @@ def artifact_path(uri: str) -> str:
 def status_of(raw_response) -> int:
     """The HTTP status of a call made with raw=True."""
     return raw_response.response.status_code
+
+
+def intersection_over_union(a, b) -> float:
+    """IoU of two boxes given as (left, top, width, height) in the same units; 0 when they do not meet."""
+    width = min(a[0] + a[2], b[0] + b[2]) - max(a[0], b[0])
+    height = min(a[1] + a[3], b[1] + b[3]) - max(a[1], b[1])
+    if width <= 0 or height <= 0:
+        return 0.0
+    overlap = width * height
+    return overlap / (a[2] * a[3] + b[2] * b[3] - overlap)

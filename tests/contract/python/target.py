@@ -89,9 +89,10 @@ def _start_local() -> Target:
         drain.join(timeout=10)  # it ends at the pipe's end of file
         child.stdout.close()
 
+    # A classifier trains in a moment; a detector takes seconds (tens under a sanitizer), hence the margin.
     return Target(real=False, training_endpoint=endpoint, training_key=keys["training"],
                   prediction_endpoint=endpoint, prediction_key=keys["prediction"],
-                  prediction_resource_id=LOCAL_RESOURCE_ID, poll_interval=0.05, training_timeout=20, stop=stop)
+                  prediction_resource_id=LOCAL_RESOURCE_ID, poll_interval=0.05, training_timeout=90, stop=stop)
 
 
 def _real_service() -> Target:

@@ -5,6 +5,7 @@ when CVMOCK_CONTRACT_* is set (../README.md)."""
 import types
 import unittest
 
+from detection_steps import DetectionSteps
 from images import Images
 from portability_steps import PortabilitySteps
 from prediction_steps import PredictionSteps
@@ -13,7 +14,8 @@ from training_steps import TrainingSteps
 from workspace_steps import WorkspaceSteps
 
 
-class ContractScenario(WorkspaceSteps, TrainingSteps, PredictionSteps, PortabilitySteps, unittest.TestCase):
+class ContractScenario(WorkspaceSteps, TrainingSteps, PredictionSteps, PortabilitySteps, DetectionSteps,
+                       unittest.TestCase):
     s = types.SimpleNamespace()  # what steps hand on to later ones (project, tags, image ids, iterations...)
 
     @classmethod
@@ -28,10 +30,17 @@ class ContractScenario(WorkspaceSteps, TrainingSteps, PredictionSteps, Portabili
 
     @classmethod
     def tearDownClass(cls):
-        for project_id in (getattr(cls.s, "project_id", None), getattr(cls.s, "imported_project_id", None)):
+        training = cls.s.target.training
+        if getattr(cls.s, "det_publish_name", None):  # a failed step may have left the detector published
+            try:
+                training.unpublish_iteration(cls.s.det_project_id, cls.s.det_iteration)
+            except Exception:  # cleanup only: the steps asserted what matters
+                pass
+        for project_id in (getattr(cls.s, "project_id", None), getattr(cls.s, "imported_project_id", None),
+                           getattr(cls.s, "det_project_id", None)):
             if project_id:
                 try:
-                    cls.s.target.training.delete_project(project_id)
+                    training.delete_project(project_id)
                 except Exception:  # cleanup only: the steps asserted what matters
                     pass
         cls.s.images.close()
