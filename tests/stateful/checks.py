@@ -220,10 +220,14 @@ def check_probabilities(model, project, iteration, data, predictions, what):
 
 
 def check_detections(model, iteration, data, predictions, what):
-    """A detector's answer: boxes of trained tags inside the image, most probable first; the same model and image
-    give the same boxes and probabilities as every earlier time (also after restarts and from an imported copy)."""
+    """A detector's answer: boxes of trained tags inside the image, grouped by tag in the order of the tag names
+    (ordinal, the id breaking a tie) and most probable first within a tag, as the recorded service answers; the
+    same model and image give the same boxes and probabilities as every earlier time (also after restarts and from
+    an imported copy)."""
+    order = [(p["tagName"], p["tagId"], -p["probability"]) for p in predictions]
+    expect(order == sorted(order), f"{what}: detections not grouped by tag name, most probable first within a tag: "
+                                   f"{[(name, -minus) for name, _, minus in order]}")
     values = [p["probability"] for p in predictions]
-    expect(values == sorted(values, reverse=True), f"{what}: detections not most probable first: {values}")
     expect(all(0 <= v <= 1 for v in values), f"{what}: a probability outside [0, 1]: {values}")
     for p in predictions:
         expect(p["tagId"] in iteration.trained_tags, f"{what}: detected tag {p['tagId']} was not trained "
