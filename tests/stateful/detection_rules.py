@@ -283,10 +283,9 @@ class DetectionRules:
         path = f"/{project.id}/detect/iterations/{quote(name, safe='')}/image" + ("" if store else "/nostore")
         reply = self.api.prediction("POST", path, sample.data, "application/octet-stream")
         iteration = project.published(name)
-        allowed = {"NotFoundIteration"} if not iteration else \
-            {"BadRequestNotSupported"} if not project.detects else self.prediction_outcomes(sample, "prediction")
-        if not sample.data:
-            allowed = {"BadRequestImageStream"}  # the body is read before the publish name is looked up
+        # The publish name and the model's kind are checked before the body is read (api/prediction_handlers.cc)
+        allowed = {"NotFoundIteration"} if not iteration else {"BadRequestNotSupported"} if not project.detects else \
+            {"BadRequestImageStream"} if not sample.data else self.prediction_outcomes(sample, "prediction")
         what = f"DetectImage{'' if store else 'WithNoStore'} ({sample.kind})"
         if self.outcome(reply, allowed, what) == "ok":
             self.predicted(project, iteration, sample, reply, store, what)

@@ -651,11 +651,9 @@ class StatefulCvmock(DetectionRules, RuleBasedStateMachine):
         path = f"/{project.id}/classify/iterations/{quote(name, safe='')}/image" + ("" if store else "/nostore")
         reply = self.api.prediction("POST", path, sample.data, "application/octet-stream")
         iteration = project.published(name)
-        allowed = self.prediction_outcomes(sample, "prediction") if iteration else {"NotFoundIteration"}
-        if iteration and project.detects:
-            allowed = {"BadRequestNotSupported"}  # a detector does not classify; before the image is decoded
-        if not sample.data:
-            allowed = {"BadRequestImageStream"}  # the body is read before the publish name is looked up
+        # The publish name and the model's kind are checked before the body is read (api/prediction_handlers.cc)
+        allowed = {"NotFoundIteration"} if not iteration else {"BadRequestNotSupported"} if project.detects else \
+            {"BadRequestImageStream"} if not sample.data else self.prediction_outcomes(sample, "prediction")
         if self.outcome(reply, allowed, f"ClassifyImage{'' if store else 'WithNoStore'} ({sample.kind})") == "ok":
             self.predicted(project, iteration, sample, reply, store, "ClassifyImage")
 
