@@ -79,6 +79,13 @@ class Api:
         self.port = port
         self._local = threading.local()
 
+    def close(self):
+        """Closes this thread's idle keep-alive connection (the next call opens another)."""
+        connection = getattr(self._local, "connection", None)
+        if connection is not None:
+            connection.close()
+            self._local.connection = None
+
     # The APIs ------------------------------------------------------------------------------------------------
     def training(self, method, path, body=None, content_type=None, query=None):
         return self.request(method, TRAINING + path, body, content_type, {"Training-Key": TRAINING_KEY}, query)

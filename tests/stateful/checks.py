@@ -46,7 +46,7 @@ def check_project(api, model, project, verify_bytes):
     want = {t.id: (t.name, t.type, project.tag_image_count(t.id)) for t in project.tags.values()}
     expect(got == want, f"project {project.id} tags (name, type, imageCount):\n server {got}\n model  {want}")
 
-    tagged = sum(1 for image in project.images.values() if image.tags)
+    tagged = sum(1 for image in project.images.values() if image.labelled())
     for path, count in ((f"{base}/images/count", len(project.images)), (f"{base}/images/tagged/count", tagged),
                         (f"{base}/images/untagged/count", len(project.images) - tagged)):
         answer = ok_json(api.training("GET", path), path)
@@ -87,6 +87,7 @@ def check_images(api, project, verify_bytes):
                                                f"model {sorted(image.tags)}")
         for tag_id, name in server_tags.items():
             expect(name == project.tags[tag_id].name, f"image {image.id} tag {tag_id} named {name!r}")
+        check_regions(project, image, server, "GetImages")
         expect(server.get("metadata", {}) == image.metadata,
                f"image {image.id} metadata: server {server.get('metadata')}, model {image.metadata}")
         expect((server["width"], server["height"]) == (image.width, image.height),
@@ -96,7 +97,48 @@ def check_images(api, project, verify_bytes):
             expect(blob.status == 200 and blob.raw == image.data,
                    f"image {image.id}: stored bytes differ ({blob.status}, {len(blob.raw)} vs {len(image.data)} B)")
             compared += 1
+    if project.detects and project.images:
+        check_images_by_ids(api, project)
     return compared
+
+
+def box_of(entry):
+    return (entry["left"], entry["top"], entry["width"], entry["height"])
+
+
+def check_regions(project, image, server, what):
+    """The image's regions as the server lists them: the model's, by id, with the tag's current name."""
+    listed = server.get("regions") or []
+    got = {r["regionId"]: (r["tagId"], box_of(r)) for r in listed}
+    expect(len(got) == len(listed), f"{what}: image {image.id} lists a region twice: {listed}")
+    expect(got == image.regions,
+           f"{what}: image {image.id} regions (tag, box):\n server {got}\n model  {image.regions}")
+    for region in listed:
+        expect(region["tagName"] == project.tags[region["tagId"]].name,
+               f"{what}: image {image.id} region {region['regionId']} named {region['tagName']!r}, tag "
+               f"{project.tags[region['tagId']].name!r}")
+
+
+def check_images_by_ids(api, project):
+    """GetImagesByIds of the newest images (at most 256 ids per call): the same regions and tags as GetImages."""
+    wanted = list(project.images)[-64:]
+    listed = ok_json(api.training("GET", f"/projects/{project.id}/images/id", query={"imageIds": ",".join(wanted)}),
+                     "GetImagesByIds")
+    expect([i["id"] for i in listed] == wanted, f"GetImagesByIds listed {[i['id'] for i in listed]}, asked {wanted}")
+    for server in listed:
+        image = project.images[server["id"]]
+        expect({t["tagId"] for t in server.get("tags", [])} == image.tags, f"GetImagesByIds: image {image.id} tags")
+        check_regions(project, image, server, "GetImagesByIds")
+
+
+def regions_as_given(server_image, given, what):
+    """The regions the server stored for an image it was given `given` ((tag id, box) pairs) with: exactly those,
+    under new ids; returns them as the model keeps them (region id -> (tag id, box))."""
+    listed = server_image.get("regions") or []
+    got = {r["regionId"]: (r["tagId"], box_of(r)) for r in listed}
+    expect(len(got) == len(listed) and sorted(got.values()) == sorted(given),
+           f"{what}: regions stored {sorted(got.values())}, given {sorted(given)}")
+    return got
 
 
 def check_iterations(api, model, project):
@@ -175,3 +217,26 @@ def check_probabilities(model, project, iteration, data, predictions, what):
     earlier = model.probabilities.setdefault(key, ordered)
     expect(earlier == ordered, f"{what}: iteration {iteration.id} (model {iteration.model_key}) answered "
                                f"{json.dumps(ordered)} for an image it answered {json.dumps(earlier)} before")
+
+
+def check_detections(model, iteration, data, predictions, what):
+    """A detector's answer: boxes of trained tags inside the image, grouped by tag in the order of the tag names
+    (ordinal, the id breaking a tie) and most probable first within a tag, as the recorded service answers; the
+    same model and image give the same boxes and probabilities as every earlier time (also after restarts and from
+    an imported copy)."""
+    order = [(p["tagName"], p["tagId"], -p["probability"]) for p in predictions]
+    expect(order == sorted(order), f"{what}: detections not grouped by tag name, most probable first within a tag: "
+                                   f"{[(name, -minus) for name, _, minus in order]}")
+    values = [p["probability"] for p in predictions]
+    expect(all(0 <= v <= 1 for v in values), f"{what}: a probability outside [0, 1]: {values}")
+    for p in predictions:
+        expect(p["tagId"] in iteration.trained_tags, f"{what}: detected tag {p['tagId']} was not trained "
+                                                     f"({list(iteration.trained_tags)})")
+        box = p["boundingBox"]
+        inside = box["width"] > 0 and box["height"] > 0 and box["left"] >= -1e-6 and box["top"] >= -1e-6 and \
+            box["left"] + box["width"] <= 1 + 1e-5 and box["top"] + box["height"] <= 1 + 1e-5
+        expect(inside, f"{what}: a box outside the image: {p}")
+    answer = tuple((p["tagId"], p["probability"], box_of(p["boundingBox"])) for p in predictions)
+    earlier = model.probabilities.setdefault((iteration.model_key, data), answer)
+    expect(earlier == answer, f"{what}: iteration {iteration.id} (model {iteration.model_key}) detected "
+                              f"{json.dumps(answer)} in an image it answered {json.dumps(earlier)} before")

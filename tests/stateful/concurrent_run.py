@@ -2,8 +2,11 @@
 with SIGKILL while calls are in flight, and after the restart the whole state must be what was acknowledged (a
 success answer before the kill) plus, for each thread, its one call in flight either wholly applied or not at all.
 
-Each thread owns what it creates (its tags by name prefix, its images by their bytes, its project's iterations), so
-the threads' acknowledged histories are independent and each has a reference state of its own."""
+Each thread owns what it creates (its tags by name prefix, its images by their bytes, its project's iterations, the
+regions of its tags on its images), so the threads' acknowledged histories are independent and each has a reference
+state of its own. One of the two shared projects detects objects: there images are uploaded with regions, and
+regions are added and deleted."""
+import base64
 import copy
 import hashlib
 import random
@@ -16,6 +19,8 @@ import checks
 from api import Api, ConnectionLost
 from checks import Mismatch, expect
 from cvmock_process import CvmockProcess
+from detection_rules import inside_box, region_json
+from model import DETECTION_DOMAIN
 
 MIN_IMAGES_PER_TAG = 5
 
@@ -32,22 +37,25 @@ class Figures:
 @dataclass
 class Slice:
     """What one thread owns in one project, by content: tag names, and per image (by its bytes' digest) its tag
-    names and metadata; iteration names with the statuses they may have."""
+    names, metadata and regions; iteration names with the statuses they may have."""
     tags: set = field(default_factory=set)
-    images: dict = field(default_factory=dict)  # digest -> (frozenset of tag names, metadata as sorted tuple)
+    # digest -> (frozenset of tag names, metadata as sorted tuple, regions as a frozenset of (tag name, box))
+    images: dict = field(default_factory=dict)
     iterations: dict = field(default_factory=dict)  # name -> set of allowed statuses
 
 
 class Worker:
-    def __init__(self, index, api, projects, own_project, corpus, seed):
+    def __init__(self, index, api, projects, own_project, corpus, seed, detecting=()):
         self.index = index
+        self.detecting = set(detecting)  # the projects that detect objects
         self.api = api
         self.projects = projects  # project ids it may touch: the shared ones and its own
         self.own = own_project
         self.corpus = corpus
         self.rng = random.Random(f"{seed}:worker:{index}")
         self.state = {p: Slice() for p in projects}  # acknowledged
-        self.ids = {p: {"tags": {}, "images": {}, "iterations": {}} for p in projects}  # name/digest -> server id
+        # name / digest / (digest, tag name, box) -> server id
+        self.ids = {p: {"tags": {}, "images": {}, "iterations": {}, "regions": {}} for p in projects}
         self.data = {}  # digest -> bytes
         self.pending = None  # (description, function applying it to a copy of the state)
         self.counter = 0
@@ -74,6 +82,10 @@ class Worker:
             choices += ["metadata", "delete_image"]
         if len(s.tags) > 2:
             choices += ["delete_tag"]
+        if project in self.detecting and s.images and s.tags:
+            choices += ["add_regions", "add_regions"]
+        if project in self.detecting and any(regions for _, _, regions in s.images.values()):
+            choices += ["delete_region"]
         if project == self.own:
             choices += ["train", "rename_iteration"]
         getattr(self, choices[self.rng.randrange(len(choices))])(project)
@@ -93,17 +105,76 @@ class Worker:
         chosen = self.rng.sample(tags, min(len(tags), self.rng.randint(0, 2)))
         images = [self.new_image() for _ in range(self.rng.randint(1, 3))]
         tag_ids = [self.ids[project]["tags"][t] for t in chosen]
+        with_regions = project in self.detecting and tags and self.rng.random() < 0.7
+        regions = [self.new_regions(project, tags, frozenset()) if with_regions else frozenset() for _ in images]
 
         def apply(state, reply):
-            for data in images:
-                state[project].images[digest(data)] = (frozenset(chosen), ())
+            for data, own in zip(images, regions):
+                state[project].images[digest(data)] = (frozenset(chosen), (), own)
             if reply is not None:
                 for result, data in zip(reply.json()["images"], images):
                     expect(result["status"] == "OK", f"worker {self.index}: upload {result['status']}")
                     self.ids[project]["images"][digest(data)] = result["image"]["id"]
+                    self.learn_regions(project, digest(data), result["image"])
 
-        self.attempt("upload", apply, lambda: self.api.multipart(
-            f"/projects/{project}/images", images, query={"tagIds": ",".join(tag_ids)} if tag_ids else None))
+        if not any(regions):
+            self.attempt("upload", apply, lambda: self.api.multipart(
+                f"/projects/{project}/images", images, query={"tagIds": ",".join(tag_ids)} if tag_ids else None))
+            return
+        files = [{"contents": base64.b64encode(data).decode(),
+                  "regions": [region_json(self.ids[project]["tags"][t], box) for t, box in sorted(own)]}
+                 for data, own in zip(images, regions)]
+        self.attempt("upload with regions", apply, lambda: self.api.training_json(
+            "POST", f"/projects/{project}/images/files", {"images": files, "tagIds": tag_ids}))
+
+    def new_regions(self, project, tags, present):
+        """1 to 3 regions of this worker's tags, none the same tag and box as another or as one `present`."""
+        regions = set()
+        for _ in range(self.rng.randint(1, 3)):
+            region = (self.rng.choice(tags), inside_box(self.rng))
+            if region not in present:
+                regions.add(region)
+        return frozenset(regions)
+
+    def learn_regions(self, project, key, image):
+        names = {tag_id: name for name, tag_id in self.ids[project]["tags"].items()}
+        for region in image.get("regions") or []:
+            if region["tagId"] in names:
+                self.ids[project]["regions"][(key, names[region["tagId"]], checks.box_of(region))] = region["regionId"]
+
+    def add_regions(self, project):
+        image = self.pick_image(project)
+        names, metadata, present = self.state[project].images[image]
+        new = self.new_regions(project, sorted(self.state[project].tags), present)
+        if not new:
+            return
+        image_id = self.ids[project]["images"][image]
+
+        def apply(state, reply):
+            names_, metadata_, present_ = state[project].images[image]
+            state[project].images[image] = (names_, metadata_, present_ | new)
+            if reply is not None:
+                body = reply.json()
+                expect(len(body.get("created") or []) == len(new) and reply.status == 200,
+                       f"worker {self.index}: CreateImageRegions created {body}, asked {sorted(new)}")
+                self.learn_regions(project, image, {"regions": body["created"]})
+
+        entries = [region_json(self.ids[project]["tags"][t], box, image_id) for t, box in sorted(new)]
+        self.attempt("add regions", apply, lambda: self.api.training_json(
+            "POST", f"/projects/{project}/images/regions", {"regions": entries}))
+
+    def delete_region(self, project):
+        owned = sorted((key, region) for key, (_, _, regions) in self.state[project].images.items()
+                       for region in regions)
+        key, region = self.rng.choice(owned)
+        region_id = self.ids[project]["regions"][(key, *region)]
+
+        def apply(state, reply):
+            names, metadata, regions = state[project].images[key]
+            state[project].images[key] = (names, metadata, regions - {region})
+
+        self.attempt("delete region", apply, lambda: self.api.training(
+            "DELETE", f"/projects/{project}/images/regions", query={"regionIds": region_id}))
 
     def tag(self, project):
         self.counter += 1
@@ -121,8 +192,8 @@ class Worker:
         image, tag = self.pick_image(project), self.rng.choice(sorted(self.state[project].tags))
 
         def apply(state, reply):
-            names, metadata = state[project].images[image]
-            state[project].images[image] = (names | {tag}, metadata)
+            names, metadata, regions = state[project].images[image]
+            state[project].images[image] = (names | {tag}, metadata, regions)
 
         body = {"tags": [{"imageId": self.ids[project]["images"][image], "tagId": self.ids[project]["tags"][tag]}]}
         self.attempt("tag image", apply,
@@ -132,8 +203,8 @@ class Worker:
         image, tag = self.pick_image(project), self.rng.choice(sorted(self.state[project].tags))
 
         def apply(state, reply):
-            names, metadata = state[project].images[image]
-            state[project].images[image] = (names - {tag}, metadata)
+            names, metadata, regions = state[project].images[image]
+            state[project].images[image] = (names - {tag}, metadata, regions)
 
         query = {"imageIds": self.ids[project]["images"][image], "tagIds": self.ids[project]["tags"][tag]}
         self.attempt("untag image", apply,
@@ -144,8 +215,8 @@ class Worker:
         pair = {f"w{self.index}": str(self.rng.randrange(1000))}
 
         def apply(state, reply):
-            names, metadata = state[project].images[image]
-            state[project].images[image] = (names, tuple(sorted({**dict(metadata), **pair}.items())))
+            names, metadata, regions = state[project].images[image]
+            state[project].images[image] = (names, tuple(sorted({**dict(metadata), **pair}.items())), regions)
 
         self.attempt("metadata", apply, lambda: self.api.training_json(
             "POST", f"/projects/{project}/images/metadata", pair,
@@ -163,22 +234,23 @@ class Worker:
     def delete_tag(self, project):
         tag = self.rng.choice(sorted(self.state[project].tags))
 
-        def apply(state, reply):
+        def apply(state, reply):  # the tag's regions go with it
             state[project].tags.discard(tag)
-            for key, (names, metadata) in list(state[project].images.items()):
-                state[project].images[key] = (names - {tag}, metadata)
+            for key, (names, metadata, regions) in list(state[project].images.items()):
+                state[project].images[key] = (names - {tag}, metadata,
+                                              frozenset(r for r in regions if r[0] != tag))
 
         self.attempt("delete tag", apply, lambda: self.api.training(
             "DELETE", f"/projects/{project}/tags/{self.ids[project]['tags'][tag]}"))
 
     def train(self, project):
         s = self.state[project]
-        counts = {t: sum(1 for names, _ in s.images.values() if t in names) for t in s.tags}
+        counts = {t: sum(1 for names, _, _ in s.images.values() if t in names) for t in s.tags}
         used = [t for t, n in counts.items() if n]
         if len(used) < 2 or any(counts[t] < MIN_IMAGES_PER_TAG for t in used) or \
                 any(statuses == {"Training"} or "Training" in statuses for statuses in s.iterations.values()):
             return  # the model would have to foresee the validation; another step will do
-        if any(len(names) > 1 for names, _ in s.images.values()):
+        if any(len(names) > 1 for names, _, _ in s.images.values()):
             return  # the own project is Multiclass
 
         def apply(state, reply):
@@ -240,6 +312,11 @@ class Worker:
                              if key in state[project].images}
             ids["iterations"] = {i["name"]: i["id"] for i in listing["iterations"]
                                  if i["name"] in state[project].iterations}
+            ids["regions"] = {}
+            for image in listing["images"]:
+                key = listing["digests"][image["id"]]
+                if key in state[project].images:
+                    self.learn_regions(project, key, image)
             for name in list(state[project].iterations):
                 if name == "<unacknowledged training>":
                     del state[project].iterations[name]
@@ -275,7 +352,9 @@ def worker_view(worker, project, listing):
         if key not in worker.data:
             continue
         names = frozenset(listing["tags"][t["tagId"]] for t in image.get("tags", []))
-        view.images[key] = (names, tuple(sorted(image.get("metadata", {}).items())))
+        regions = [(listing["tags"][r["tagId"]], checks.box_of(r)) for r in image.get("regions") or []]
+        expect(len(set(regions)) == len(regions), f"image {image['id']}: a region stored twice: {regions}")
+        view.images[key] = (names, tuple(sorted(image.get("metadata", {}).items())), frozenset(regions))
     if project == worker.own:
         view.iterations = {i["name"]: i["status"] for i in listing["iterations"]}
     return view
@@ -313,15 +392,17 @@ def check_after_restart(api, workers, projects):
         expect(not stray, f"project {project}: images nobody uploaded: {stray}")
         counts = {}
         for image in listing["images"]:
-            for t in image.get("tags", []):
-                counts[t["tagId"]] = counts.get(t["tagId"], 0) + 1
+            carried = {t["tagId"] for t in image.get("tags", [])} | {r["tagId"] for r in image.get("regions") or []}
+            for tag_id in carried:
+                counts[tag_id] = counts.get(tag_id, 0) + 1
         for tag_id, count in listing["tag_counts"].items():
             expect(count == counts.get(tag_id, 0), f"project {project} tag {tag_id}: imageCount {count}, "
                                                    f"images carrying it {counts.get(tag_id, 0)}")
         total = checks.ok_json(api.training("GET", f"/projects/{project}/images/count"), "GetImageCount")
         expect(total == len(listing["images"]), f"project {project}: count {total}, listed {len(listing['images'])}")
         tagged = checks.ok_json(api.training("GET", f"/projects/{project}/images/tagged/count"), "count")
-        expect(tagged == sum(1 for i in listing["images"] if i.get("tags")), f"project {project}: tagged {tagged}")
+        expect(tagged == sum(1 for i in listing["images"] if i.get("tags") or i.get("regions")),
+               f"project {project}: tagged {tagged}")
 
 
 def run(binary, data_dir, corpus, codes, seed, threads, rounds, seconds):
@@ -332,12 +413,15 @@ def run(binary, data_dir, corpus, codes, seed, threads, rounds, seconds):
     server.start()
     api.connect(server.port)
     try:
-        shared = [checks.ok_json(api.training("POST", "/projects", query={"name": f"shared {n}"}), "CreateProject")
-                  ["id"] for n in range(2)]
+        detection = {"domainId": DETECTION_DOMAIN}
+        shared = [checks.ok_json(api.training("POST", "/projects", query={"name": f"shared {n}",
+                                                                          **(detection if n else {})}),
+                                 "CreateProject")["id"] for n in range(2)]
         own = [checks.ok_json(api.training("POST", "/projects", query={"name": f"worker {n}",
                                                                        "classificationType": "Multiclass"}),
                               "CreateProject")["id"] for n in range(threads)]
-        workers = [Worker(n, api, shared + [own[n]], own[n], corpus, seed) for n in range(threads)]
+        workers = [Worker(n, api, shared + [own[n]], own[n], corpus, seed, detecting=shared[1:])
+                   for n in range(threads)]
         for round_ in range(rounds):
             stop = threading.Event()
             running = [threading.Thread(target=w.run, args=(stop,)) for w in workers]

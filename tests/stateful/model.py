@@ -6,6 +6,10 @@ from typing import Optional
 
 MAX_NAME_CHARACTERS = 256
 MIN_IMAGES_PER_TAG = 5
+MIN_IMAGES_PER_TAG_FOR_DETECTION = 15  # images with a region of the tag (CONTRACT.md)
+MAX_REGIONS_PER_IMAGE = 300
+MAX_REGIONS_PER_BATCH = 64  # CreateImageRegions entries, DeleteImageRegions ids
+DETECTION_DOMAIN = "da2e3a8a-40a5-4171-82f4-58522f70fbc1"  # Object detection, General (CONTRACT.md)
 MAX_TAGS_PER_IMAGE = 100
 MAX_METADATA_PAIRS = 50
 
@@ -25,6 +29,14 @@ class Image:
     height: int
     tags: set = field(default_factory=set)
     metadata: dict = field(default_factory=dict)
+    regions: dict = field(default_factory=dict)  # region id -> (tag id, (left, top, width, height))
+
+    def labelled(self):
+        """Counted as tagged: it has a tag or a region."""
+        return bool(self.tags or self.regions)
+
+    def carries(self, tag_id):
+        return tag_id in self.tags or any(tag == tag_id for tag, _ in self.regions.values())
 
 
 @dataclass
@@ -57,6 +69,7 @@ class Project:
     id: str
     name: str
     classification: str
+    detects: bool = False  # on the object-detection domain: regions, a detector, Detect*
     tags: dict = field(default_factory=dict)
     images: dict = field(default_factory=dict)
     iterations: dict = field(default_factory=dict)  # in creation order
@@ -80,7 +93,15 @@ class Project:
         return next((tag for tag in self.tags.values() if tag.type == "Negative"), None)
 
     def tag_image_count(self, tag_id):
-        return sum(1 for image in self.images.values() if tag_id in image.tags)
+        """GetTags' imageCount: images with the tag or a region of it."""
+        return sum(1 for image in self.images.values() if image.carries(tag_id))
+
+    def region_image_count(self, tag_id):
+        """What a detector training counts: images with a region of the tag."""
+        return sum(1 for image in self.images.values() if any(t == tag_id for t, _ in image.regions.values()))
+
+    def region_count(self):
+        return sum(len(image.regions) for image in self.images.values())
 
     def training(self):
         return [it for it in self.iterations.values() if it.status == "Training"]
@@ -139,6 +160,13 @@ class Model:
         return outcomes
 
     # Images ----------------------------------------------------------------------------------------------------
+    @staticmethod
+    def box_inside(box):
+        """A region the service takes: positive width and height, inside [0, 1] x [0, 1] (the test's boxes are
+        exact in binary, so no tolerance is needed)."""
+        left, top, width, height = box
+        return width > 0 and height > 0 and left >= 0 and top >= 0 and left + width <= 1 and top + height <= 1
+
     def tags_conflict(self, project, tag_ids):
         """A Negative tag with any other tag on one image; the rule counts distinct tags."""
         distinct = set(tag_ids)
@@ -151,9 +179,12 @@ class Model:
         if project.training():
             return {"BadRequestTrainingAlreadyInProgress"}
         used = self.used_tags(project, selected)
-        if any(project.tag_image_count(t) < MIN_IMAGES_PER_TAG for t in used) or len(used) < 2:
+        if project.detects:
+            if not used or any(project.region_image_count(t) < MIN_IMAGES_PER_TAG_FOR_DETECTION for t in used):
+                return {"BadRequestDetectionTrainingValidationFailed"}
+        elif any(project.tag_image_count(t) < MIN_IMAGES_PER_TAG for t in used) or len(used) < 2:
             return {"BadRequestTrainingValidationFailed"}
-        if project.classification == "Multiclass" and any(len(image.tags & used) > 1
+        if not project.detects and project.classification == "Multiclass" and any(len(image.tags & used) > 1
                                                           for image in project.images.values()):
             return {"BadRequestMultiClassClassificationTrainingValidationFailed"}
         if force:
@@ -166,9 +197,19 @@ class Model:
         return {"train", "BadRequestTrainingNotNeeded"} if maybe else {"train"}
 
     def used_tags(self, project, selected=None):
-        """The tags a training would learn: those with images, of `selected` when given."""
-        return frozenset(t for t in project.tags
-                         if project.tag_image_count(t) > 0 and (not selected or t in selected))
+        """The tags a training would learn: those with images (a detector: with regions), of `selected` when
+        given."""
+        count = project.region_image_count if project.detects else project.tag_image_count
+        return frozenset(t for t in project.tags if count(t) > 0 and (not selected or t in selected))
+
+    @staticmethod
+    def trainable_tags(project):
+        """The tags with enough images for a training, when there are enough of them (else [])."""
+        if project.detects:
+            tags = [t for t in project.tags if project.region_image_count(t) >= MIN_IMAGES_PER_TAG_FOR_DETECTION]
+            return tags
+        tags = [t for t in project.tags if project.tag_image_count(t) >= MIN_IMAGES_PER_TAG]
+        return tags if len(tags) >= 2 else []
 
     def after_restart(self):
         """Every training that was running when cvmock stopped ends Failed (interrupted), or Completed when it had

@@ -118,7 +118,8 @@ def main():
         print(f"\nstateful figures ({minutes:.1f} min): {harness.examples} examples, {harness.steps} checked steps, "
               f"{sequential_calls} calls, restarts SIGTERM {server.restarts['SIGTERM']} + SIGKILL "
               f"{server.restarts['SIGKILL']} (in flight: {harness.kills_in_flight['upload']} uploads, "
-              f"{harness.kills_in_flight['training']} trainings), {harness.bytes_compared} image bytes compared")
+              f"{harness.kills_in_flight['training']} trainings, {harness.kills_in_flight['regions']} region batches), "
+              f"{harness.bytes_compared} image bytes compared")
         print(f"concurrent figures: {concurrent.threads} threads, {concurrent.rounds} kill -9 rounds, "
               f"{concurrent.calls} calls ({concurrent.acknowledged} acknowledged, {concurrent.in_flight} in flight "
               f"at a kill)")
