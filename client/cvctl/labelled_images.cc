@@ -55,14 +55,6 @@ client::ImageFileCreateEntry uploadEntry(const LabelledImage& image, const std::
   return entry;
 }
 
-double intersectionOverUnion(const client::BoundingBox& a, const client::BoundingBox& b) {
-  const double width = std::min(a.left + a.width, b.left + b.width) - std::max(a.left, b.left);
-  const double height = std::min(a.top + a.height, b.top + b.height) - std::max(a.top, b.top);
-  if (width <= 0 || height <= 0) return 0;
-  const double intersection = width * height;
-  return intersection / (a.width * a.height + b.width * b.height - intersection);
-}
-
 std::vector<std::string> tagNamesOf(const std::vector<LabelledImage>& images) {
   std::vector<std::string> names;
   for (const LabelledImage& image : images) {

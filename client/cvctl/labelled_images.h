@@ -37,8 +37,4 @@ std::vector<std::string> tagNamesOf(const std::vector<LabelledImage>& images);
 // gives their names. Throws UsageError when the file cannot be read, std::out_of_range for a name tagIds lacks.
 client::ImageFileCreateEntry uploadEntry(const LabelledImage& image, const std::map<std::string, std::string>& tagIds);
 
-// How much two boxes overlap: the area of their intersection over that of their union, 0 for boxes apart (or of no
-// area), 1 for the same box. The measure by which a detection matches a labelled region.
-double intersectionOverUnion(const client::BoundingBox& a, const client::BoundingBox& b);
-
 }  // namespace cvmock::cvctl

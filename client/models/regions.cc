@@ -1,5 +1,7 @@
-// The JSON mapping of regions, region batches and region proposals.
+// The JSON mapping of regions, region batches and region proposals, and the overlap of two boxes.
 #include "client/models/regions.h"
+
+#include <algorithm>
 
 #include "client/models/fields.h"
 
@@ -47,6 +49,14 @@ constexpr auto kImageProposal = std::make_tuple(field("projectId", &ImageRegionP
 
 void from_json(const nlohmann::json& j, BoundingBox& box) { fields::read(j, box, kBox); }
 void to_json(nlohmann::json& j, const BoundingBox& box) { fields::write(j, box, kBox); }
+
+double intersectionOverUnion(const BoundingBox& a, const BoundingBox& b) {
+  const double width = std::min(a.left + a.width, b.left + b.width) - std::max(a.left, b.left);
+  const double height = std::min(a.top + a.height, b.top + b.height) - std::max(a.top, b.top);
+  if (width <= 0 || height <= 0) return 0;
+  const double common = width * height;
+  return common / (a.width * a.height + b.width * b.height - common);
+}
 void from_json(const nlohmann::json& j, Region& region) { fields::read(j, region, kRegion); }
 void to_json(nlohmann::json& j, const Region& region) { fields::write(j, region, kRegion); }
 void from_json(const nlohmann::json& j, ImageRegion& region) { fields::read(j, region, kImageRegion); }

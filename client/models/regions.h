@@ -17,6 +17,10 @@ struct BoundingBox {
 void from_json(const nlohmann::json& j, BoundingBox& box);
 void to_json(nlohmann::json& j, const BoundingBox& box);
 
+// Intersection over union of two boxes, in [0, 1]: 0 when they do not overlap (or one has no area). Detection's
+// matching rule (a detection finds a region when their IoU reaches the overlap threshold) is written in it.
+double intersectionOverUnion(const BoundingBox& a, const BoundingBox& b);
+
 // A region to create with an image (the upload batches' entries).
 struct Region {
   std::string tagId{};

@@ -50,7 +50,7 @@ void expectTopDetectionIsRight(const ImagePrediction& result, const LabelledImag
   ASSERT_TRUE(top.boundingBox.has_value());
   expectInsideTheImage(*top.boundingBox);
   const bool right = std::any_of(scene.regions.begin(), scene.regions.end(), [&](const cvctl::LabelledRegion& r) {
-    return r.tagName == top.tagName && cvctl::intersectionOverUnion(r.box, *top.boundingBox) >= 0.5;
+    return r.tagName == top.tagName && client::intersectionOverUnion(r.box, *top.boundingBox) >= 0.5;
   });
   EXPECT_TRUE(right) << scene.path << ": " << top.tagName.value_or("?") << " " << top.probability;
 }

@@ -4,7 +4,7 @@
 #include <gtest/gtest.h>
 
 #include "fixtures/detection_scenes.h"
-#include "tests/support/encoding.h"
+#include "tests/support/detection_project.h"
 #include "tests/support/http_session.h"
 #include "tests/support/labelled_project.h"
 #include "tests/support/test_server.h"
@@ -21,24 +21,12 @@ class ApiDetect : public ::testing::Test {
 };
 
 TEST_F(ApiDetect, ADetectorTrainsEvaluatesAndDetectsWithBoxes) {
-  const std::string projectId =
-      training.post(std::string("/projects?name=detector&domainId=") + kGeneralDetection).json()["id"];
-  std::map<std::string, std::string> tagIds;
-  for (const char* name : {"circle", "square"}) {
-    tagIds[name] = training.post("/projects/" + projectId + "/tags?name=" + name).json()["id"];
-  }
   const std::vector<fixtures::DetectionScene> scenes = fixtures::generateDetectionScenes(
       {.classes = {"circle", "square"}, .images = 31, .width = 320, .height = 240, .seed = 5});
-  nlohmann::json entries = nlohmann::json::array();
-  for (std::size_t i = 0; i + 1 < scenes.size(); ++i) {
-    nlohmann::json regions = nlohmann::json::array();
-    for (const fixtures::SceneObject& o : scenes[i].objects) {
-      regions.push_back({{"tagId", tagIds[o.className]}, {"left", o.left}, {"top", o.top}, {"width", o.width},
-                         {"height", o.height}});
-    }
-    entries.push_back({{"name", scenes[i].fileName}, {"contents", toBase64(scenes[i].bytes)}, {"regions", regions}});
-  }
-  ASSERT_EQ(training.postJson("/projects/" + projectId + "/images/files", {{"images", entries}}).status, 200);
+  const std::string projectId =
+      createDetectionProject(training, kGeneralDetection, {"circle", "square"}, {scenes.begin(), scenes.end() - 1})
+          .projectId;
+  ASSERT_FALSE(::testing::Test::HasFailure());
 
   const std::string iterationId = trainAndPublish(training, projectId, "detector");
   const std::string performance = "/projects/" + projectId + "/iterations/" + iterationId + "/performance";
@@ -74,25 +62,13 @@ TEST_F(ApiDetect, ADetectorTrainsEvaluatesAndDetectsWithBoxes) {
 // The recorded service lists a detection's boxes by tag, most probable first within each (DetectImageUrl in
 // ../shared/recordings); tags created in the reverse of their names' order show it is the name that orders them.
 TEST_F(ApiDetect, BoxesComeGroupedByTagNameAndMostProbableFirstWithinATag) {
-  const std::string projectId =
-      training.post(std::string("/projects?name=order&domainId=") + kGeneralDetection).json()["id"];
-  std::map<std::string, std::string> tagIds;
-  for (const char* name : {"square", "circle"}) {
-    tagIds[name] = training.post("/projects/" + projectId + "/tags?name=" + name).json()["id"];
-  }
   const std::vector<fixtures::DetectionScene> scenes = fixtures::generateDetectionScenes(
       {.classes = {"circle", "square"}, .images = 40, .minObjects = 2, .maxObjects = 3, .width = 320, .height = 240,
        .seed = 9});
-  nlohmann::json entries = nlohmann::json::array();
-  for (std::size_t i = 0; i + 10 < scenes.size(); ++i) {
-    nlohmann::json regions = nlohmann::json::array();
-    for (const fixtures::SceneObject& o : scenes[i].objects) {
-      regions.push_back({{"tagId", tagIds[o.className]}, {"left", o.left}, {"top", o.top}, {"width", o.width},
-                         {"height", o.height}});
-    }
-    entries.push_back({{"name", scenes[i].fileName}, {"contents", toBase64(scenes[i].bytes)}, {"regions", regions}});
-  }
-  ASSERT_EQ(training.postJson("/projects/" + projectId + "/images/files", {{"images", entries}}).status, 200);
+  const std::string projectId =
+      createDetectionProject(training, kGeneralDetection, {"square", "circle"}, {scenes.begin(), scenes.end() - 10})
+          .projectId;
+  ASSERT_FALSE(::testing::Test::HasFailure());
   trainAndPublish(training, projectId, "order");
 
   HttpSession prediction = predictionSession(server.endpoint(), "cvmock-prediction-key", "v3.1");

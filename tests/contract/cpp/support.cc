@@ -39,14 +39,6 @@ std::string artifactPath(const std::string& uri) {
   return path.substr(before + 1);
 }
 
-double intersectionOverUnion(const client::BoundingBox& a, const client::BoundingBox& b) {
-  const double width = std::min(a.left + a.width, b.left + b.width) - std::max(a.left, b.left);
-  const double height = std::min(a.top + a.height, b.top + b.height) - std::max(a.top, b.top);
-  if (width <= 0 || height <= 0) return 0;
-  const double common = width * height;
-  return common / (a.width * a.height + b.width * b.height - common);
-}
-
 std::vector<std::string> idsOf(const std::vector<client::Image>& images) {
   std::vector<std::string> ids;
   for (const client::Image& image : images) ids.push_back(image.id);

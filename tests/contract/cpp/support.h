@@ -55,9 +55,6 @@ bool isImage(const std::string& bytes);
 // A blob URI's last two path segments are the artifact path GetArtifact takes ("i-<project>/i-<image>").
 std::string artifactPath(const std::string& uri);
 
-// IoU of two boxes in the same units; 0 when they do not meet.
-double intersectionOverUnion(const client::BoundingBox& a, const client::BoundingBox& b);
-
 // The ids of the images, sorted.
 std::vector<std::string> idsOf(const std::vector<client::Image>& images);
 
