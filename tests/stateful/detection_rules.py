@@ -262,21 +262,16 @@ class DetectionRules:
             project.bump()
 
     # Detect* ---------------------------------------------------------------------------------------------------
-    @precondition(lambda self: any(it.publish_name and "/" not in it.publish_name
-                                   for p in self.model.projects.values() if p.detects
-                                   for it in p.iterations.values()))
+    @precondition(lambda self: any(p.prediction_names() for p in self.model.projects.values() if p.detects))
     @rule(data=st.data())
     def detect(self, data):
         """DetectImage[WithNoStore] by publish name; a classifier's published iteration now and then (refused)."""
-        def serving(project):
-            return any(it.publish_name and "/" not in it.publish_name for it in project.iterations.values())
         if data.draw(st.integers(0, 9), label="a classifier?") == 0 and \
-                any(serving(p) for p in self.model.projects.values() if not p.detects):
-            project = self.pick_project(data, lambda p: not p.detects and serving(p))
+                any(p.prediction_names() for p in self.model.projects.values() if not p.detects):
+            project = self.pick_project(data, lambda p: not p.detects and p.prediction_names())
         else:
-            project = self.pick_project(data, lambda p: p.detects and serving(p))
-        names = sorted(it.publish_name for it in project.iterations.values()
-                       if it.publish_name and "/" not in it.publish_name)
+            project = self.pick_project(data, lambda p: p.detects and p.prediction_names())
+        names = project.prediction_names()
         name = data.draw(st.sampled_from(names + ["never published"]), label="publishName")
         store = data.draw(st.booleans(), label="store")
         sample = self.prediction_sample(self.rng(data), bad_share=0.3)

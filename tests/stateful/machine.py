@@ -641,10 +641,8 @@ class StatefulCvmock(DetectionRules, RuleBasedStateMachine):
                                    if "/" not in n))
     @rule(data=st.data())
     def classify(self, data):
-        project = self.pick_project(data, lambda p: any(it.publish_name and "/" not in it.publish_name
-                                                        for it in p.iterations.values()))
-        names = sorted(it.publish_name for it in project.iterations.values()
-                       if it.publish_name and "/" not in it.publish_name)
+        project = self.pick_project(data, lambda p: p.prediction_names())
+        names = project.prediction_names()
         name = data.draw(st.sampled_from(names + ["never published"]), label="publishName")
         store = data.draw(st.booleans(), label="store")
         sample = self.prediction_sample(self.rng(data), bad_share=0.4)

@@ -112,6 +112,11 @@ class Project:
     def published(self, name):
         return next((it for it in self.iterations.values() if it.publish_name == name), None)
 
+    def prediction_names(self):
+        """The publish names a prediction path can carry (a '/' cannot sit in one path segment), sorted."""
+        return sorted(it.publish_name for it in self.iterations.values()
+                      if it.publish_name and "/" not in it.publish_name)
+
     def snapshot(self):
         """What ExportProject freezes: the project without its own exports and stored predictions."""
         exports, predictions = self.exports, self.predictions
