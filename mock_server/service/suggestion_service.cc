@@ -48,47 +48,58 @@ std::size_t pageStart(const std::optional<std::string>& continuation) {
 
 SuggestionService::SuggestionService(ServiceState& state) : state_(state) {}
 
-std::vector<std::vector<PredictionEntry>> SuggestionService::classify(const PredictionModel& model,
-                                                                     const std::string& projectId,
-                                                                     const std::vector<ImageRecord>& images) const {
+std::vector<std::optional<std::vector<PredictionEntry>>> SuggestionService::classify(
+    const PredictionModel& model, const std::string& projectId, const std::vector<ImageRecord>& images) const {
   std::vector<std::string> ids;
   ids.reserve(images.size());
   for (const ImageRecord& image : images) ids.push_back(image.id);
-  std::vector<std::vector<PredictionEntry>> predictions;
+  std::vector<std::optional<std::vector<PredictionEntry>>> predictions;
   for (const std::vector<float>& features : state_.store.imageFeatures(projectId, ids)) {
+    if (features.empty()) {  // deleted since the snapshot
+      predictions.emplace_back();
+      continue;
+    }
     const Eigen::Map<const trainer::FeatureVector> vector(features.data(), static_cast<Eigen::Index>(features.size()));
     const Eigen::VectorXf probabilities = model.model.predict(vector);
-    predictions.push_back(rankedPredictions(model.tags, probabilities.data()));
+    predictions.emplace_back(rankedPredictions(model.tags, probabilities.data()));
   }
   return predictions;
 }
 
-std::vector<std::vector<PredictionEntry>> SuggestionService::detect(const PredictionModel& model,
-                                                                   const std::string& projectId,
-                                                                   const std::vector<ImageRecord>& images) const {
-  std::vector<std::vector<PredictionEntry>> predictions;
+std::vector<std::optional<std::vector<PredictionEntry>>> SuggestionService::detect(
+    const PredictionModel& model, const std::string& projectId, const std::vector<ImageRecord>& images) const {
+  std::vector<std::optional<std::vector<PredictionEntry>>> predictions;
   for (const ImageRecord& image : images) {
     const std::optional<std::string> bytes = state_.store.imageBytes(projectId, image.id);
-    if (!bytes) throw errors::notFoundImage();
-    predictions.push_back(detectionEntries(model.tags, model.detector->detect(*bytes)));
+    if (!bytes) {  // deleted since the snapshot
+      predictions.emplace_back();
+      continue;
+    }
+    predictions.emplace_back(detectionEntries(model.tags, model.detector->detect(*bytes)));
   }
   return predictions;
 }
 
-std::vector<SuggestedTagsView> SuggestionService::suggestFor(const IterationRecord& iteration,
-                                                           std::vector<ImageRecord> images) const {
+SuggestionService::Snapshot SuggestionService::snapshot(const IterationRecord& iteration,
+                                                        std::vector<ImageRecord> images) const {
   if (iteration.status != IterationStatus::Completed) throw errors::iterationIsNotTrained();
-  const std::shared_ptr<const PredictionModel> model = state_.models.load(iteration);
-  std::vector<std::vector<PredictionEntry>> predictions = model->detects()
-                                                              ? detect(*model, iteration.projectId, images)
-                                                              : classify(*model, iteration.projectId, images);
-  const bool oneDistribution = !model->detects() && iteration.classificationType == ClassificationType::Multiclass;
+  return {iteration, state_.models.load(iteration), std::move(images)};
+}
+
+std::vector<SuggestedTagsView> SuggestionService::suggestFor(Snapshot snapshot) const {
+  const IterationRecord& iteration = snapshot.iteration;
+  const PredictionModel& model = *snapshot.model;
+  std::vector<ImageRecord>& images = snapshot.images;
+  std::vector<std::optional<std::vector<PredictionEntry>>> predictions =
+      model.detects() ? detect(model, iteration.projectId, images) : classify(model, iteration.projectId, images);
+  const bool oneDistribution = !model.detects() && iteration.classificationType == ClassificationType::Multiclass;
   const TimePoint created = state_.clock.now();
   std::vector<SuggestedTagsView> views;
   views.reserve(images.size());
   for (std::size_t i = 0; i < images.size(); ++i) {
+    if (!predictions[i]) continue;
     SuggestedTagsView view{std::move(images[i]), iteration.id, iteration.domainId, created,
-                           std::move(predictions[i]), 0};
+                           std::move(*predictions[i]), 0};
     view.uncertainty = entropy(view.predictions, oneDistribution);
     views.push_back(std::move(view));
   }
@@ -102,28 +113,39 @@ std::vector<SuggestedTagsView> SuggestionService::suggestTags(const std::string&
   if (static_cast<int>(imageIds.size()) > kMaxSuggestionImages) {
     throw errors::tooManyImageIds(kMaxSuggestionImages);
   }
-  std::shared_lock lock(state_.rules);
-  state_.requireProject(projectId);
-  const IterationRecord iteration = state_.requireIteration(projectId, iterationId);
-  std::vector<ImageRecord> images;
-  for (const std::string& imageId : imageIds) {
-    std::optional<ImageRecord> image = state_.store.image(projectId, imageId);
-    if (!image) throw errors::notFoundImage();
-    images.push_back(std::move(*image));
+  Snapshot asked;
+  {
+    std::shared_lock lock(state_.rules);
+    state_.requireProject(projectId);
+    const IterationRecord iteration = state_.requireIteration(projectId, iterationId);
+    std::vector<ImageRecord> images;
+    for (const std::string& imageId : imageIds) {
+      std::optional<ImageRecord> image = state_.store.image(projectId, imageId);
+      if (!image) throw errors::notFoundImage();
+      images.push_back(std::move(*image));
+    }
+    asked = snapshot(iteration, std::move(images));
   }
-  return suggestFor(iteration, std::move(images));
+  const std::size_t count = asked.images.size();
+  std::vector<SuggestedTagsView> views = suggestFor(std::move(asked));
+  if (views.size() != count) throw errors::notFoundImage();  // one was deleted while the others were predicted
+  return views;
 }
 
 SuggestedTagQueryView SuggestionService::querySuggestedImages(const std::string& projectId,
                                                             const std::string& iterationId,
                                                             const SuggestedTagQuery& query) const {
-  std::shared_lock lock(state_.rules);
-  state_.requireProject(projectId);
-  for (const std::string& tagId : query.tagIds) state_.requireTag(projectId, tagId);
-  const IterationRecord iteration = state_.requireIteration(projectId, iterationId);
-  std::vector<ImageRecord> untagged = state_.store.images(projectId);
-  std::erase_if(untagged, isLabelled);  // a detection project's image is labelled by its regions
-  std::vector<SuggestedTagsView> found = suggestFor(iteration, std::move(untagged));
+  Snapshot untagged;
+  {
+    std::shared_lock lock(state_.rules);
+    state_.requireProject(projectId);
+    for (const std::string& tagId : query.tagIds) state_.requireTag(projectId, tagId);
+    std::vector<ImageRecord> images = state_.store.images(projectId);
+    std::erase_if(images, isLabelled);  // a detection project's image is labelled by its regions
+    untagged = snapshot(state_.requireIteration(projectId, iterationId), std::move(images));
+  }
+  const std::string iterationSession = untagged.iteration.id;
+  std::vector<SuggestedTagsView> found = suggestFor(std::move(untagged));
   std::erase_if(found, [&](const SuggestedTagsView& view) { return !suggests(view, query.tagIds, query.threshold); });
   std::stable_sort(found.begin(), found.end(), [&](const SuggestedTagsView& a, const SuggestedTagsView& b) {
     return query.sortBy == UncertaintyOrder::Descending ? a.uncertainty > b.uncertainty
@@ -136,7 +158,7 @@ SuggestedTagQueryView SuggestionService::querySuggestedImages(const std::string&
   const std::size_t pageSize = static_cast<std::size_t>(asked);
   const std::size_t end = std::min(found.size(), start + pageSize);
   SuggestedTagQueryView view{query, {}};
-  view.token.session = query.session.value_or(iteration.id);
+  view.token.session = query.session.value_or(iterationSession);
   view.token.continuation = end == found.size() ? std::nullopt : std::optional<std::string>(std::to_string(end));
   view.results.assign(std::make_move_iterator(found.begin() + static_cast<std::ptrdiff_t>(start)),
                       std::make_move_iterator(found.begin() + static_cast<std::ptrdiff_t>(end)));
@@ -147,20 +169,23 @@ std::map<std::string, int> SuggestionService::countSuggestedImages(const std::st
                                                                  const std::string& iterationId,
                                                                  const std::vector<std::string>& tagIds,
                                                                  double threshold) const {
-  std::shared_lock lock(state_.rules);
-  state_.requireProject(projectId);
-  for (const std::string& tagId : tagIds) state_.requireTag(projectId, tagId);
-  const IterationRecord iteration = state_.requireIteration(projectId, iterationId);
-  std::vector<ImageRecord> untagged = state_.store.images(projectId);
-  std::erase_if(untagged, isLabelled);  // a detection project's image is labelled by its regions
+  Snapshot untagged;
+  {
+    std::shared_lock lock(state_.rules);
+    state_.requireProject(projectId);
+    for (const std::string& tagId : tagIds) state_.requireTag(projectId, tagId);
+    std::vector<ImageRecord> images = state_.store.images(projectId);
+    std::erase_if(images, isLabelled);  // a detection project's image is labelled by its regions
+    untagged = snapshot(state_.requireIteration(projectId, iterationId), std::move(images));
+  }
   std::map<std::string, int> counts;
   if (tagIds.empty()) {
-    for (const TrainedTag& tag : iteration.tags) counts[tag.id] = 0;
+    for (const TrainedTag& tag : untagged.iteration.tags) counts[tag.id] = 0;
   } else {
     for (const std::string& tagId : tagIds) counts[tagId] = 0;
   }
   // Images are counted, not entries: a detector may suggest one tag for several boxes of an image.
-  for (const SuggestedTagsView& view : suggestFor(iteration, std::move(untagged))) {
+  for (const SuggestedTagsView& view : suggestFor(std::move(untagged))) {
     for (auto& [tagId, count] : counts) {
       if (suggests(view, {tagId}, threshold)) ++count;
     }

@@ -4,6 +4,8 @@
 #pragma once
 
 #include <map>
+#include <memory>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -28,15 +30,27 @@ class SuggestionService {
                                                   const std::vector<std::string>& tagIds, double threshold) const;
 
  private:
-  // The suggestions of a completed iteration for the listed images: a classifier's from their stored features,
-  // a detector's from their stored bytes. Throws IterationIsNotTrained for an iteration not Completed.
-  std::vector<SuggestedTagsView> suggestFor(const IterationRecord& iteration, std::vector<ImageRecord> images) const;
-  // Per image, in order: the classifier's tags, most probable first.
-  std::vector<std::vector<PredictionEntry>> classify(const PredictionModel& model, const std::string& projectId,
-                                                     const std::vector<ImageRecord>& images) const;
-  // Per image, in order: the detector's boxes, as DetectImage answers them (detectionEntries).
-  std::vector<std::vector<PredictionEntry>> detect(const PredictionModel& model, const std::string& projectId,
-                                                   const std::vector<ImageRecord>& images) const;
+  // What a suggestion needs, read under the rules lock; the predictions are made after it is released, so that
+  // a detector's 10-30 ms per image never holds back a write.
+  struct Snapshot {
+    IterationRecord iteration;
+    std::shared_ptr<const PredictionModel> model;
+    std::vector<ImageRecord> images;
+  };
+  // Throws IterationIsNotTrained for an iteration not Completed. Call with the rules lock held (shared).
+  Snapshot snapshot(const IterationRecord& iteration, std::vector<ImageRecord> images) const;
+  // The suggestions for the snapshot's images, in order, without the rules lock. An image deleted since the
+  // snapshot is left out, as if it had been deleted before the call.
+  std::vector<SuggestedTagsView> suggestFor(Snapshot snapshot) const;
+  // Per image, in order: the classifier's tags, most probable first; nullopt for an image that is gone.
+  std::vector<std::optional<std::vector<PredictionEntry>>> classify(const PredictionModel& model,
+                                                                    const std::string& projectId,
+                                                                    const std::vector<ImageRecord>& images) const;
+  // Per image, in order: the detector's boxes, as DetectImage answers them (detectionEntries); nullopt for an
+  // image that is gone.
+  std::vector<std::optional<std::vector<PredictionEntry>>> detect(const PredictionModel& model,
+                                                                  const std::string& projectId,
+                                                                  const std::vector<ImageRecord>& images) const;
 
   ServiceState& state_;
 };

@@ -1,9 +1,13 @@
 // Suggested regions from a detector, called on the service: SuggestTagsAndRegions answers DetectImage's boxes
 // for each image, QuerySuggestedImages and its count filter untagged images by their boxes' probabilities.
+#include <chrono>
 #include <cmath>
+#include <future>
 #include <set>
+#include <utility>
 
 #include "tests/service/detection_fixture.h"
+#include "tests/service/hooked_store.h"
 
 namespace cvmock::server::testing {
 namespace {
@@ -14,7 +18,9 @@ constexpr int kUntagged = 5;
 class DetectionSuggestions : public DetectionProjectTest {
  protected:
   void SetUp() override {
-    DetectionProjectTest::SetUp();
+    auto hooked = std::make_unique<HookedStore>();
+    store = hooked.get();
+    start({}, std::move(hooked));
     makeProject(kTrained, kUntagged);
     iteration = trained(projectId);
     ASSERT_EQ(iteration.status, IterationStatus::Completed) << iteration.failure.value_or("");
@@ -38,8 +44,22 @@ class DetectionSuggestions : public DetectionProjectTest {
     return ids;
   }
 
+  // At the first image read of the next call: deletes `imageId` from another thread, and waits (up to 10 s) for
+  // the delete to be done. A delete takes the rules lock exclusively, so it is done only if the call reads
+  // images without holding that lock.
+  void deleteDuringNextCall(const std::string& imageId) {
+    store->beforeImageRead = [this, imageId, done = false](const std::string&, const std::string&) mutable {
+      if (std::exchange(done, true)) return;
+      deletion = std::async(std::launch::async, [this, imageId] { service->images().deleteImages(projectId, {imageId}); });
+      deletedMeanwhile = deletion.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+    };
+  }
+
+  HookedStore* store = nullptr;  // owned by the service
   IterationRecord iteration;
   std::vector<std::string> untagged;
+  std::future<void> deletion;
+  bool deletedMeanwhile = false;
 };
 
 TEST_F(DetectionSuggestions, SuggestionsAreTheDetectionsOfEachImage) {
@@ -99,6 +119,58 @@ TEST_F(DetectionSuggestions, QueryAndCountFilterUntaggedImagesByTheirBoxes) {
   const std::map<std::string, int> all = service->suggestions().countSuggestedImages(projectId, iteration.id, {}, 0);
   EXPECT_EQ(all.size(), 2u);
   for (const auto& [tagId, count] : all) EXPECT_LE(count, kUntagged) << tagId;
+}
+
+// A detector's suggestions cost 10-30 ms an image, so they are made after the rules lock is released: a write
+// goes ahead meanwhile, and an image it deletes is left out, as if deleted before the call.
+TEST_F(DetectionSuggestions, AnImageDeletedWhileSuggestionsAreMadeIsLeftOut) {
+  const std::string gone = untagged.back();
+  deleteDuringNextCall(gone);
+  SuggestedTagQuery query;
+  query.threshold = 0;
+  const SuggestedTagQueryView found = service->suggestions().querySuggestedImages(projectId, iteration.id, query);
+  deletion.get();
+  EXPECT_TRUE(deletedMeanwhile) << "the delete waited for the suggestions: they held the rules lock";
+  for (const SuggestedTagsView& view : found.results) EXPECT_NE(view.image.id, gone);
+  EXPECT_FALSE(found.results.empty());
+
+  const std::vector<std::string> left(untagged.begin(), untagged.end() - 1);
+  deleteDuringNextCall(left.back());
+  EXPECT_EQ(errorCodeOf([&] { service->suggestions().suggestTags(projectId, iteration.id, left); }),
+            errors::notFoundImage().code());
+  deletion.get();
+  EXPECT_TRUE(deletedMeanwhile);
+}
+
+// A classifier's suggestions read the stored features after the lock too; the count leaves the image out.
+TEST_F(ServiceTest, AnImageDeletedWhileAClassifierSuggestsIsNotCounted) {
+  auto hooked = std::make_unique<HookedStore>();
+  HookedStore* store = hooked.get();
+  start({}, std::move(hooked));
+  const std::string projectId = labelledProject({"circle", "square"}, 6, "Multilabel");
+  const IterationRecord iteration = trained(projectId);
+  ASSERT_EQ(iteration.status, IterationStatus::Completed);
+  const std::vector<fixtures::FixtureImage> extra = fixtures::generateFixtureSet({{"circle"}, 3, 64, 64, 11});
+  std::vector<ImageUpload> uploads;
+  for (const fixtures::FixtureImage& image : extra) uploads.push_back({image.fileName, image.bytes, {}, {}, std::nullopt, {}});
+  std::vector<std::string> untagged;
+  for (const ImageCreateResultView& result : service->images().createImages(projectId, std::move(uploads)).images) {
+    untagged.push_back(result.image->image.id);
+  }
+  ASSERT_EQ(untagged.size(), 3u);
+  EXPECT_EQ(service->suggestions().countSuggestedImages(projectId, iteration.id, {}, 0).begin()->second, 3);
+
+  std::future<void> deletion;
+  bool deletedMeanwhile = false;
+  store->beforeImageRead = [&, done = false](const std::string&, const std::string&) mutable {
+    if (std::exchange(done, true)) return;
+    deletion = std::async(std::launch::async, [&] { service->images().deleteImages(projectId, {untagged[1]}); });
+    deletedMeanwhile = deletion.wait_for(std::chrono::seconds(10)) == std::future_status::ready;
+  };
+  const std::map<std::string, int> counts = service->suggestions().countSuggestedImages(projectId, iteration.id, {}, 0);
+  deletion.get();
+  EXPECT_TRUE(deletedMeanwhile) << "the delete waited for the suggestions: they held the rules lock";
+  for (const auto& [tagId, count] : counts) EXPECT_EQ(count, 2) << tagId;
 }
 
 }  // namespace

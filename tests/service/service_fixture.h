@@ -44,11 +44,13 @@ struct ServiceOptions {
 
 class ServiceTest : public ::testing::Test {
  protected:
-  void start(ServiceOptions options = {}) {
+  // A new service on `store`, or on a SqliteStore in memory when none is given.
+  void start(ServiceOptions options = {}, std::unique_ptr<Store> store = nullptr) {
     ServiceConfig config;
     config.resources = std::move(options.resources);
     config.trainingWorkers = options.trainingWorkers;
-    service = std::make_unique<Service>(config, std::make_unique<SqliteStore>(),
+    if (!store) store = std::make_unique<SqliteStore>();
+    service = std::make_unique<Service>(config, std::move(store),
                                         std::make_shared<simulation::Simulation>(options.simulation, config.seed));
   }
   void SetUp() override { start(); }
