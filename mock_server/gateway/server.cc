@@ -106,6 +106,12 @@ void Server::configure(Listener& listener) {
   });
   Pipeline& pipeline = *pipeline_;
   const ListenerView& view = listener.view;
+  // Which connections have a request under way, so that stop() closes only the idle ones. The logger runs once
+  // the answer has been written.
+  OpenConnections& connections = connections_;
+  http.set_logger([&connections](const httplib::Request& request, const httplib::Response&) {
+    connections.requestAnswered(request.remote_port);
+  });
   http.Get(".*", [&pipeline, &view](const httplib::Request& request, httplib::Response& response) {
     Exchange exchange(request, response, view);
     pipeline.route(exchange);
@@ -123,8 +129,9 @@ void Server::configure(Listener& listener) {
   http.Delete(".*", bodyHandler);
   // A client that asks first (Expect: 100-continue) is refused before it sends an oversized body. This probe
   // is the one place a path is routed twice: once here, once when the body comes.
-  http.set_expect_100_continue_handler([&pipeline, &view](const httplib::Request& request,
+  http.set_expect_100_continue_handler([&pipeline, &view, &connections](const httplib::Request& request,
                                                           httplib::Response& response) {
+    connections.requestBegan(request.remote_port);
     if (headersTooLarge(request)) {
       writeError(response, errors::httpRefusal(431));
       return refuseProbe(response);
@@ -138,7 +145,9 @@ void Server::configure(Listener& listener) {
   });
   // cpp-httplib expects a body on POST/PUT/PATCH/DELETE and refuses one without Content-Length; clients send
   // such bodiless calls all the time (POST projects?name=...), so they are answered here.
-  http.set_pre_routing_handler([&pipeline, &view](const httplib::Request& request, httplib::Response& response) {
+  http.set_pre_routing_handler([&pipeline, &view, &connections](const httplib::Request& request,
+                                                                httplib::Response& response) {
+    connections.requestBegan(request.remote_port);
     if (headersTooLarge(request)) {
       writeError(response, errors::httpRefusal(431));
       return httplib::Server::HandlerResponse::Handled;
@@ -232,9 +241,12 @@ void Server::run() {
 }
 
 void Server::stop() {
+  std::vector<int> ports;
   for (const std::unique_ptr<Listener>& listener : listeners_) {
     if (listener->http->is_running()) listener->http->stop();
+    ports.push_back(listener->view.port);
   }
+  connections_.closeIdle(ports);
 }
 
 void Server::waitUntilReady() const {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "mock_server/api/call.h"
+#include "mock_server/gateway/open_connections.h"
 #include "mock_server/gateway/request_log.h"
 #include "mock_server/service/service_config.h"
 #include "mock_server/simulation/simulation.h"
@@ -84,7 +85,8 @@ class Server {
   const std::vector<Resource>& resources() const;
   // Serves on every listener until stop(); call after bind().
   void run();
-  // Safe from any thread, including a signal-handling one.
+  // Stops accepting, closes the idle keep-alive connections and lets the requests under way finish (run()
+  // returns once they have). Safe from any thread, including a signal-handling one.
   void stop();
   // Blocks until every listener accepts connections.
   void waitUntilReady() const;
@@ -100,6 +102,7 @@ class Server {
   std::unique_ptr<RequestLog> log_;
   std::unique_ptr<Pipeline> pipeline_;
   std::vector<std::unique_ptr<Listener>> listeners_;  // [0] is the main listener
+  OpenConnections connections_;  // every listener's
   std::vector<std::thread> resourceThreads_;  // run() serves the resources' own listeners on these
   BindFailure bindFailure_;
 };

@@ -52,11 +52,22 @@ class CvmockProcess {
   CvmockProcess& operator=(const CvmockProcess&) = delete;
 
   std::string endpoint() const { return scheme_ + "://127.0.0.1:" + std::to_string(port_); }
+  int port() const { return port_; }
   pid_t pid() const { return pid_; }
 
   // Sends `signal` and reaps the process; returns its wait status.
   int kill(int signal) {
-    ::kill(pid_, signal);
+    send(signal);
+    return wait();
+  }
+  void send(int signal) const { ::kill(pid_, signal); }
+  // Whether the process has not ended yet (it is not reaped).
+  bool running() const {
+    siginfo_t info{};
+    return ::waitid(P_PID, static_cast<id_t>(pid_), &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == 0;
+  }
+  // Reaps the process once it ends; returns its wait status.
+  int wait() {
     int status = 0;
     ::waitpid(pid_, &status, 0);
     pid_ = -1;
