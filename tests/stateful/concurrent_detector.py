@@ -19,6 +19,7 @@ from model import DETECTION_DOMAIN, MIN_IMAGES_PER_TAG_FOR_DETECTION
 
 SCENES = MIN_IMAGES_PER_TAG_FOR_DETECTION + 1  # each with a region of every tag: one image more than the rule asks
 TAGS = 2
+PREFIX = "detector: "  # of the worker's description of a detector call (the figures count those in flight)
 UNACKNOWLEDGED = "<unacknowledged>"  # the key of what an unanswered TrainProject or stored prediction may have made
 
 
@@ -112,7 +113,7 @@ class Detector:
             slice_.iterations[body["id"]] = DetectorIteration(body["id"], body["name"], {"Training", "Completed"},
                                                               model_key=body["id"])
 
-        worker.attempt("train the detector", apply, lambda: self.api.training(
+        worker.attempt(f"{PREFIX}TrainProject", apply, lambda: self.api.training(
             "POST", f"/projects/{self.project}/train", query={"forceTrain": "true"}))
 
     def poll(self, worker):
@@ -123,7 +124,7 @@ class Detector:
             if reply is not None:
                 self.settle(state[self.project].iterations[iteration.id], reply.json()["status"], restarted=False)
 
-        worker.attempt("poll the detector's training", apply, lambda: self.api.training(
+        worker.attempt(f"{PREFIX}GetIteration", apply, lambda: self.api.training(
             "GET", f"/projects/{self.project}/iterations/{iteration.id}"))
 
     def settle(self, iteration, status, restarted):
@@ -157,7 +158,7 @@ class Detector:
             expect(reply is None or reply.body == "true", f"detector PublishIteration answered {reply!r}")
             state[self.project].iterations[iteration.id].publish_name = name
 
-        worker.attempt("publish the detector", apply, lambda: self.api.training(
+        worker.attempt(f"{PREFIX}PublishIteration", apply, lambda: self.api.training(
             "POST", f"/projects/{self.project}/iterations/{iteration.id}/publish",
             query={"publishName": name, "predictionId": PREDICTION_RESOURCE_ID}))
 
@@ -173,7 +174,7 @@ class Detector:
         iteration, data, store = self.rng.choice(published), self.image(), self.rng.random() < 0.5
         path = f"/{self.project}/detect/iterations/{quote(iteration.publish_name, safe='')}/image" + \
             ("" if store else "/nostore")
-        what = f"worker {self.index}: DetectImage{'' if store else 'WithNoStore'}"
+        what = f"{PREFIX}DetectImage{'' if store else 'WithNoStore'}"
         worker.attempt(what, self.predicted(iteration, data, store, what),
                        lambda: self.api.prediction("POST", path, data, "application/octet-stream"))
 
@@ -181,7 +182,7 @@ class Detector:
         completed = [i for key, i in worker.state[self.project].iterations.items()
                      if key != UNACKNOWLEDGED and i.statuses == {"Completed"}]
         iteration, data, store = self.rng.choice(completed), self.image(), self.rng.random() < 0.5
-        what = f"worker {self.index}: QuickTestImage(store={store})"
+        what = f"{PREFIX}QuickTestImage(store={str(store).lower()})"
         worker.attempt(what, self.predicted(iteration, data, store, what), lambda: self.api.training(
             "POST", f"/projects/{self.project}/quicktest/image", data, "application/octet-stream",
             {"iterationId": iteration.id, "store": str(store).lower()}))
