@@ -109,7 +109,9 @@ class Detector:
                 slice_.iterations[UNACKNOWLEDGED] = DetectorIteration(UNACKNOWLEDGED, "", {"Completed", "Failed"})
                 return
             body = reply.json()
-            expect(body["status"] == "Training", f"detector TrainProject answered {body}")
+            name = next_iteration_name(slice_)
+            expect(body["status"] == "Training" and body["name"] == name,
+                   f"detector TrainProject answered {body}; expected status Training and name {name!r}")
             slice_.iterations[body["id"]] = DetectorIteration(body["id"], body["name"], {"Training", "Completed"},
                                                               model_key=body["id"])
 
@@ -245,12 +247,19 @@ class Detector:
         for iteration_id, server in listing["iterations"].items():
             if iteration_id not in slice_.iterations:
                 expect(unacknowledged is not None, f"detector iteration {iteration_id} nobody made")
+                expect(server["name"] == next_iteration_name(slice_),
+                       f"a TrainProject cut by SIGKILL made {server['name']!r}, not {next_iteration_name(slice_)!r}")
                 slice_.iterations[iteration_id] = DetectorIteration(iteration_id, server["name"],
                                                                     {"Training", "Completed"},
                                                                     model_key=iteration_id)
             self.settle(slice_.iterations[iteration_id], server["status"], restarted=True)
         if slice_.predictions.pop(UNACKNOWLEDGED, None):
             slice_.predictions = dict(listing["predictions"])
+
+
+def next_iteration_name(slice_):
+    """Iterations are named by the project's count of them, and this project never deletes one."""
+    return f"Iteration {sum(1 for key in slice_.iterations if key != UNACKNOWLEDGED) + 1}"
 
 
 __all__ = ["Detector", "DetectorSlice"]
