@@ -5,8 +5,10 @@ success answer before the kill) plus, for each thread, its one call in flight ei
 Each thread owns what it creates (its tags by name prefix, its images by their bytes, its project's iterations, the
 regions of its tags on its images), so the threads' acknowledged histories are independent and each has a reference
 state of its own. One of the two shared projects detects objects: there images are uploaded with regions, and
-regions are added and deleted."""
+regions are added and deleted. Workers 0 and 1 also own a detector each (concurrent_detector.py): trained,
+published and predicted on during the rounds."""
 import base64
+import collections
 import copy
 import hashlib
 import random
@@ -18,11 +20,14 @@ from dataclasses import dataclass, field
 import checks
 from api import Api, ConnectionLost
 from checks import Mismatch, expect
+from concurrent_detector import PREFIX, Detector
 from cvmock_process import CvmockProcess
 from detection_rules import inside_box, region_json
 from model import DETECTION_DOMAIN
 
 MIN_IMAGES_PER_TAG = 5
+DETECTOR_OWNERS = 2  # the first workers each own a detector, which takes DETECTOR_SHARE of their steps
+DETECTOR_SHARE = 0.6
 
 
 @dataclass
@@ -32,6 +37,11 @@ class Figures:
     calls: int = 0
     acknowledged: int = 0
     in_flight: int = 0
+    detections: int = 0  # the detectors' acknowledged answers, each compared with the model's first
+    detector_trainings: int = 0  # their iterations seen Completed
+    detector_interrupted: int = 0  # their trainings a kill -9 ended Failed
+    # their calls in flight at a kill, by operation
+    detector_in_flight: collections.Counter = field(default_factory=collections.Counter)
 
 
 @dataclass
@@ -61,6 +71,7 @@ class Worker:
         self.counter = 0
         self.acknowledged = 0
         self.error = None
+        self.detector = None  # a Detector when this worker owns one; its state is self.state[detector.project]
 
     # The loop ----------------------------------------------------------------------------------------------------
     def run(self, stop):
@@ -73,6 +84,9 @@ class Worker:
             self.error = error
 
     def step(self):
+        if self.detector and self.rng.random() < DETECTOR_SHARE:
+            self.detector.step(self)
+            return
         project = self.rng.choice(self.projects)
         s = self.state[project]
         choices = ["upload", "upload", "tag"]
@@ -379,13 +393,18 @@ def check_after_restart(api, workers, projects):
     listings = {p: server_listing(api, p) for p in projects}
     for worker in workers:
         views = {p: worker_view(worker, p, listings[p]) for p in worker.projects}
+        detector = worker.detector
+        detected = detector.listing() if detector else None
         match = next((state for state in worker.candidates()
-                      if all(matches(state[p], views[p], p, worker.own) for p in worker.projects)), None)
+                      if all(matches(state[p], views[p], p, worker.own) for p in worker.projects) and
+                      (not detector or Detector.matches(state[detector.project], detected))), None)
         if match is None:
             raise Mismatch(f"worker {worker.index}: the server's state after kill -9 is neither the acknowledged one "
                            f"nor that plus its call in flight ({worker.pending and worker.pending[0]}):\n"
-                           f" server {views}\n acknowledged {worker.state}")
+                           f" server {views}\n detector {detected}\n acknowledged {worker.state}")
         worker.adopt(match, {p: listings[p] for p in worker.projects})
+        if detector:
+            detector.adopt(worker.state, detected)
     for project, listing in listings.items():
         owned = set().union(*(set(w.data) for w in workers))
         stray = [i["id"] for i in listing["images"] if listing["digests"][i["id"]] not in owned]
@@ -422,6 +441,10 @@ def run(binary, data_dir, corpus, codes, seed, threads, rounds, seconds):
                               "CreateProject")["id"] for n in range(threads)]
         workers = [Worker(n, api, shared + [own[n]], own[n], corpus, seed, detecting=shared[1:])
                    for n in range(threads)]
+        owners = workers[:DETECTOR_OWNERS]
+        for owner in owners:
+            owner.detector = Detector(api, corpus, owner.rng, owner.index)
+            owner.detector.setup(owner)
         for round_ in range(rounds):
             stop = threading.Event()
             running = [threading.Thread(target=w.run, args=(stop,)) for w in workers]
@@ -436,11 +459,17 @@ def run(binary, data_dir, corpus, codes, seed, threads, rounds, seconds):
                 if worker.error:
                     raise worker.error
             figures.in_flight += sum(1 for w in workers if w.pending)
+            for owner in owners:
+                if owner.pending and owner.pending[0].startswith(PREFIX):
+                    figures.detector_in_flight[owner.pending[0][len(PREFIX):]] += 1
             server.start()
             api.connect(server.port)
             check_after_restart(api, workers, shared + own)
             figures.rounds = round_ + 1
         figures.acknowledged = sum(w.acknowledged for w in workers)
+        figures.detections = sum(o.detector.detections for o in owners)
+        figures.detector_trainings = sum(o.detector.trainings for o in owners)
+        figures.detector_interrupted = sum(o.detector.interrupted for o in owners)
         figures.calls = api.calls
         return figures
     finally:

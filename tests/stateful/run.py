@@ -122,7 +122,9 @@ def main():
               f"{harness.bytes_compared} image bytes compared")
         print(f"concurrent figures: {concurrent.threads} threads, {concurrent.rounds} kill -9 rounds, "
               f"{concurrent.calls} calls ({concurrent.acknowledged} acknowledged, {concurrent.in_flight} in flight "
-              f"at a kill)")
+              f"at a kill); detector: {concurrent.detections} detections compared, {concurrent.detector_trainings} "
+              f"trainings completed, {concurrent.detector_interrupted} ended Failed by a kill, in flight at a kill: "
+              f"{dict(concurrent.detector_in_flight) or 'none'})")
         answers = sorted(harness.outcomes.items(), key=lambda item: (item[0][0], -item[1]))
         print("answers checked (operation: outcome count): " +
               ", ".join(f"{op} {got} {n}" for (op, got), n in answers))
