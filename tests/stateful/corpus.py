@@ -34,6 +34,14 @@ VALID = (frozenset({"OK"}), frozenset({"ok"}))
 UNDECIDED = (frozenset({"OK", "ErrorImageFormat"}), frozenset({"ok", "BadRequestImageFormat"}))
 REFUSED_FORMAT = (frozenset({"ErrorImageFormat"}), frozenset({"BadRequestImageFormat"}))
 REFUSED_SIZE = (frozenset({"ErrorImageSize"}), frozenset({"BadRequestImageDimensions"}))
+# Damage that reaches a JPEG's frame header may also declare sides out of the limits.
+UNDECIDED_DIMENSIONS = (UNDECIDED[0] | REFUSED_SIZE[0], UNDECIDED[1] | REFUSED_SIZE[1])
+
+
+def jpeg_frame_header_end(data):
+    """The offset just past a JPEG's first frame header's height and width (SOF0-SOF2); 0 when it has none."""
+    found = [i for i in (data.find(b"\xff\xc0"), data.find(b"\xff\xc1"), data.find(b"\xff\xc2")) if i >= 0]
+    return min(found) + 9 if found else 0
 
 
 class Corpus:
@@ -98,7 +106,8 @@ class Corpus:
             data, fmt, _ = rng.choice([f for f in self._fixtures if f[1] == "jpeg"])
             start = rng.randrange(2, len(data) - 2)
             garbage = bytes(rng.randrange(256) for _ in range(min(64, len(data) - start)))
-            return Sample(data[:start] + garbage + data[start + len(garbage):], "corrupt-jpeg", *UNDECIDED)
+            outcomes = UNDECIDED_DIMENSIONS if start < jpeg_frame_header_end(data) else UNDECIDED
+            return Sample(data[:start] + garbage + data[start + len(garbage):], "corrupt-jpeg", *outcomes)
         if choice == 7:
             width = rng.choice([MAX_SIDE + 1, 12000])
             return Sample(self._picture("png", width, 1, rng), "too-wide", *REFUSED_SIZE, width=width, height=1)
