@@ -7,7 +7,6 @@
 
 #include <netinet/in.h>
 #include <sys/socket.h>
-#include <sys/stat.h>
 
 namespace cvmock::server {
 namespace {
@@ -20,9 +19,9 @@ int portOf(const sockaddr_storage& address) {
 }
 
 // The local and peer ports of an accepted (connected, not listening) TCP socket; false for any other descriptor.
+// getsockopt answers ENOTSOCK for a file, a pipe or a directory: no fstat, which ThreadSanitizer counts as a use of
+// the descriptor racing with another thread's close of it (a descriptor that is not ours to watch).
 bool acceptedTcp(int fd, int& localPort, int& peerPort) {
-  struct stat status {};
-  if (::fstat(fd, &status) != 0 || !S_ISSOCK(status.st_mode)) return false;
   int value = 0;
   socklen_t length = sizeof value;
   if (::getsockopt(fd, SOL_SOCKET, SO_TYPE, &value, &length) != 0 || value != SOCK_STREAM) return false;
@@ -50,6 +49,9 @@ void OpenConnections::requestAnswered(int peerPort) {
 }
 
 int OpenConnections::closeIdle(const std::vector<int>& listenerPorts) const {
+  // One scan at a time: Server::stop() runs on the thread that asks for the stop and again on the server's own
+  // thread once its listener returns, and each scan's directory descriptor would be a stranger in the other's.
+  std::lock_guard scan(scanMutex_);
   std::error_code error;
   std::vector<int> descriptors;
   for (const auto& entry : std::filesystem::directory_iterator("/proc/self/fd", error)) {

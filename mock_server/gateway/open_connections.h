@@ -13,7 +13,8 @@
 
 namespace cvmock::server {
 
-// Thread-safe; its mutex guards the set of busy peer ports only, never a socket call.
+// Thread-safe. mutex_ guards the set of busy peer ports only, never a socket call; scanMutex_ lets one closeIdle()
+// run at a time.
 class OpenConnections {
  public:
   // A request on the connection from `peerPort` began (its headers were read) / was answered. Beginning twice
@@ -31,6 +32,7 @@ class OpenConnections {
 
  private:
   mutable std::mutex mutex_;
+  mutable std::mutex scanMutex_;
   // Peer ports. Two connections from one peer port (to two of our listeners) count as one: at worst the first
   // answered makes the other look idle to a stop at that instant.
   std::set<int> busy_;
