@@ -111,6 +111,10 @@ RecordProxy::RecordProxy(RecordConfig config)
   http_->new_task_queue = [] { return new httplib::ThreadPool(kRequestThreads); };
   http_->set_tcp_nodelay(true);
   http_->set_keep_alive_max_count(1000);
+  // The logger runs once the answer is written: the connection is idle again.
+  http_->set_logger([this](const httplib::Request& request, const httplib::Response&) {
+    connections_.requestAnswered(request.remote_port);
+  });
   http_->Get(".*", [this](const httplib::Request& request, httplib::Response& response) {
     forward(request, response, nullptr);
   });
@@ -126,6 +130,7 @@ RecordProxy::RecordProxy(RecordConfig config)
   // cpp-httplib refuses a POST or DELETE that says nothing of a body; clients send them all the time
   // (POST projects?name=...), so they are forwarded from here, bodiless.
   http_->set_pre_routing_handler([this](const httplib::Request& request, httplib::Response& response) {
+    connections_.requestBegan(request.remote_port);
     // cpp-httplib hands this handler its own, mutable request object behind a const reference.
     hideMultipart(const_cast<httplib::Request&>(request));
     const bool framed = request.has_header("Content-Length") || request.has_header("Transfer-Encoding");
@@ -147,7 +152,10 @@ bool RecordProxy::bind() {
 
 void RecordProxy::run() { http_->listen_after_bind(); }
 
-void RecordProxy::stop() { http_->stop(); }
+void RecordProxy::stop() {
+  http_->stop();
+  connections_.closeIdle({port_});
+}
 
 void RecordProxy::forward(const httplib::Request& request, httplib::Response& response,
                           const httplib::ContentReader* reader) {

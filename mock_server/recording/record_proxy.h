@@ -10,6 +10,7 @@
 #include <utility>
 #include <vector>
 
+#include "mock_server/gateway/open_connections.h"
 #include "mock_server/recording/body_store.h"
 #include "mock_server/recording/cassette_writer.h"
 #include "mock_server/recording/scrubber.h"
@@ -52,7 +53,8 @@ class RecordProxy {
   int port() const { return port_; }
   // Serves until stop(); call after bind().
   void run();
-  // Safe from any thread.
+  // Stops accepting and closes the idle keep-alive connections (an SDK's pool would otherwise hold run() for
+  // cpp-httplib's 5 s keep-alive); an exchange under way is answered and recorded first. Safe from any thread.
   void stop();
   std::filesystem::path cassette() const { return cassette_; }
 
@@ -72,6 +74,7 @@ class RecordProxy {
   CassetteWriter writer_;
   std::mutex urlMutex_;  // guards fetchedUrls_
   std::map<std::string, Body> fetchedUrls_;
+  server::OpenConnections connections_;
   std::unique_ptr<httplib::Server> http_;
   int port_ = 0;
 };

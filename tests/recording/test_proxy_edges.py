@@ -3,9 +3,11 @@ speaks garbage or shows an untrusted certificate gets the client a gateway's 502
 bodies stream through without the proxy holding them; plus a damaged recording's clear error."""
 import gzip
 import hashlib
+import http.client
 import json
 import os
 import shutil
+import time
 import unittest
 
 import support
@@ -92,6 +94,32 @@ class NoAnswer(unittest.TestCase):
             authority = support.Authority(folder)
             with support.cvmock_server("--cert", authority.cert, "--key", authority.key) as upstream:
                 self.assertIn("SSL", self.assert_bad_gateway(upstream.url))
+
+
+class Stop(unittest.TestCase):
+    def test_sigterm_ends_the_proxy_at_once_with_an_idle_keep_alive_connection_open(self):
+        """cpp-httplib alone waits out its 5 s keep-alive timeout for a client that keeps its connection, as every
+        SDK's pool does; the exchange already answered stays recorded."""
+        def answer(handler, body):
+            return 200, [("Content-Type", "application/json")], b"[]"
+
+        with support.scratch() as folder, support.ScriptedUpstream(answer) as upstream:
+            out = os.path.join(folder, "recording")
+            proxy = support.recorder(upstream.url, out)
+            with proxy:
+                host, port = proxy.url.split("://", 1)[1].rsplit(":", 1)
+                pooled = http.client.HTTPConnection(host, int(port), timeout=30)
+                pooled.request("GET", "/customvision/v3.3/training/projects", headers={"Training-Key": "k"})
+                response = pooled.getresponse()
+                self.assertEqual((response.status, response.read()), (200, b"[]"))
+                self.assertFalse(response.will_close, "the connection stays open for the next request")
+                began = time.monotonic()
+                self.assertEqual(proxy.stop(), 0)
+                took = time.monotonic() - began
+                self.assertLess(took, 3, f"the stop took {took:.2f} s")
+                self.assertEqual(pooled.sock.recv(1), b"", "the idle connection was closed")
+                pooled.close()
+            self.assertEqual(len(support.cassette_lines(out)), 2, "the header and the one exchange")
 
 
 class LargeBodies(unittest.TestCase):
