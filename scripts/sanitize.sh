@@ -4,7 +4,8 @@
 #   scripts/sanitize.sh address [--no-tests] [TARGET...]   AddressSanitizer + UndefinedBehaviorSanitizer (clang,
 #                                                          with the libFuzzer targets, which scripts/fuzz.sh runs),
 #                                                          in build-asan/
-# With TARGETs (e.g. server_api_tests), only those are built and their tests run; without, every suite.
+# With TARGETs (e.g. server_api_tests), only those are built (and what they depend on: the suites that start the
+# cvmock executable build it) and their tests run; without, every suite.
 # The JS SDK and browser suites are left out: they drive the same server the C++ suites drive.
 # Any report fails the run: the sanitizers halt on their first finding.
 set -euo pipefail
@@ -33,7 +34,7 @@ fi
 cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE= -DCMAKE_CXX_COMPILER="$compiler" -DCMAKE_CXX_FLAGS="-O1 -g1" -G Ninja \
   -DCVMOCK_SANITIZE="$sanitizer" "${extra[@]}" > /dev/null
 if [ $# -gt 0 ]; then
-  cmake --build "$dir" -j "$(nproc)" --target cvmock "$@"
+  cmake --build "$dir" -j "$(nproc)" --target "$@"
 else
   cmake --build "$dir" -j "$(nproc)"
 fi
